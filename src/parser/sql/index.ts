@@ -1,0 +1,7 @@
+export { loadSqlParser, isSqlParserLoaded } from './load-sql-parser.js';
+export { analyzeSql, splitSqlStatements } from './analyze-sql.js';
+export { bindPsqlVariables } from './bind-psql-variables.js';
+export { looksLikeSql } from './looks-like-sql.js';
+export { quoteSqlIdentifier, quoteSqlLiteral } from './quote-sql.js';
+export { SQL_DESTRUCTIVE_RULES, type SqlDestructiveRule } from './destructive-rules.js';
+export type { BoundSql, PsqlMetaCommand, PsqlQuoting, PsqlVariable, SqlAnalysis, SqlStatement } from './types.js';
