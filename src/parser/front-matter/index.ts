@@ -1,0 +1,1 @@
+export { parseFrontMatter, type FrontMatterResult } from './parse-front-matter.js';
