@@ -1,0 +1,14 @@
+import { reportError } from './report-error.js';
+import { runCli } from './run-cli.js';
+
+// The reader of our output went away (`litops inspect x --json | head`): stop writing, quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') return;
+  process.exitCode = reportError(error, process.stderr, process.env);
+});
+
+try {
+  process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
+} catch (error) {
+  process.exitCode = reportError(error, process.stderr, process.env);
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { runLitops } from './run-litops.js';
+
+/** A usage error is exit 2, nothing on stdout, and exactly this one line on stderr. */
+async function expectUsageError(args: string[], line: string | RegExp): Promise<void> {
+  const result = await runLitops(args);
+  expect(result.code).toBe(2);
+  expect(result.stdout).toBe('');
+  expect(result.stderr.endsWith('\n')).toBe(true);
+  expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+  if (typeof line === 'string') expect(result.stderr).toBe(`${line}\n`);
+  else expect(result.stderr).toMatch(line);
+}
+
+describe('usage errors (exit 2, one line)', () => {
+  it('names an unknown command', async () => {
+    await expectUsageError(['frobnicate'], "litops: unknown command 'frobnicate'; see litops --help");
+  });
+
+  it('suggests the command meant', async () => {
+    await expectUsageError(['inspekt', 'x.md'], "litops: unknown command 'inspekt' (did you mean 'inspect'?); see litops --help");
+  });
+
+  it('says a command of the design that does not exist yet is planned', async () => {
+    await expectUsageError(['run', 'x.md'], "litops: 'run' is planned but not available in this version of litops; see litops --help");
+  });
+
+  it('names an unknown option of a command', async () => {
+    await expectUsageError(['inspect', '--frob', 'x.md'], 'litops: unknown option --frob; see litops inspect --help');
+    await expectUsageError(['inspect', 'x.md', '-z'], 'litops: unknown option -z; see litops inspect --help');
+    await expectUsageError(['inspect', 'x.md', '--jsn'], 'litops: unknown option --jsn (did you mean --json?); see litops inspect --help');
+  });
+
+  it('names an unknown option before the command', async () => {
+    await expectUsageError(['--frob'], 'litops: unknown option --frob; see litops --help');
+    await expectUsageError(['--json', 'inspect', 'x.md'], 'litops: unknown option --json; see litops --help');
+  });
+
+  it('refuses a value for a flag', async () => {
+    await expectUsageError(['inspect', 'x.md', '--json=yes'], 'litops: option --json takes no value; see litops inspect --help');
+  });
+
+  it('names a missing or extra argument', async () => {
+    await expectUsageError(['inspect'], 'litops: missing FILE for inspect; see litops inspect --help');
+    await expectUsageError(['inspect', '--json'], 'litops: missing FILE for inspect; see litops inspect --help');
+    await expectUsageError(['inspect', 'a.md', 'b.md'], "litops: unexpected argument 'b.md' for inspect; see litops inspect --help");
+  });
+});
