@@ -1,0 +1,50 @@
+import { readCallInfo } from './call-info.js';
+import { readCommands } from './collect-commands.js';
+import { createVariableCollector } from './collect-variables.js';
+import { detectDestructive } from './detect-destructive.js';
+import { createSqlCollector } from './extract-sql.js';
+import { findFreeReads } from './find-free-reads.js';
+import { parseWithRecovery } from './parse-with-recovery.js';
+import { createSourceMap } from './source-map.js';
+import type { CommandUse, ShellAnalysis } from './types.js';
+import { walkWithScopes } from './walk-scopes.js';
+
+/**
+ * Analyzes one shell cell with a real bash parser: variables read and set, functions,
+ * commands, destructive commands and SQL passed to psql. Never throws: when the
+ * source does not parse, `error` says where, and the lists cover the lines that do
+ * (each line the parser rejects is left out).
+ */
+export function analyzeShell(source: string): ShellAnalysis {
+  const parsed = parseWithRecovery(source.replace(/\r\n?/g, '\n'));
+  const analysis: ShellAnalysis = { reads: [], freeReads: [], sets: [], functions: [], commands: [], destructive: [], embeddedSql: [] };
+  if (parsed.error) analysis.error = parsed.error;
+  if (parsed.file === undefined) return analysis;
+
+  const map = createSourceMap(parsed.source);
+  const variables = createVariableCollector(map);
+  const sql = createSqlCollector(map);
+  const commands: CommandUse[] = [];
+  // One walk feeds every collector: each step across mvdan-sh's JS bridge is slow.
+  walkWithScopes(parsed.file, (node, type, context) => {
+    const call = type === 'CallExpr' ? readCallInfo(node) : undefined;
+    if (call !== undefined) commands.push(...readCommands(call, map));
+    variables.visit(node, type, context, call);
+    sql.visit(node, type, context, call);
+  });
+
+  const { reads, sets, functions } = variables.facts;
+  analysis.reads = sortByPosition(reads.map((read) => read.use));
+  analysis.freeReads = sortByPosition(findFreeReads(reads, sets));
+  analysis.sets = sortByPosition(sets.filter((set) => !set.local).map((set) => set.use));
+  analysis.functions = functions;
+  analysis.commands = commands;
+  analysis.destructive = detectDestructive(commands);
+  analysis.embeddedSql = sql.found();
+  return analysis;
+}
+
+/** Source order; the walk's differs in places (`cat <<EOF | grep $X` visits the here-document body first). */
+function sortByPosition<T extends { line: number; column: number }>(items: T[]): T[] {
+  return items.sort((a, b) => a.line - b.line || a.column - b.column);
+}
