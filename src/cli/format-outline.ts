@@ -28,7 +28,9 @@ export function formatOutline(runbook: Runbook, options: OutlineOptions = { colo
       out.push(...formatStep(step, i + 1, cellById, paint));
     });
     for (const criterion of runbook.criteria.filter((c) => c.procedure === procedure.id)) {
-      out.push(`  ✓ criterion: ${criterion.text}${criterion.check ? paint(36, `  [check ${criterion.expectation?.cell ?? '?'}: ${criterion.check}]`) : paint(2, '  [manual]')}`);
+      const cell = criterion.expectation?.cell;
+      const bound = criterion.check && cell && !criterion.check.startsWith(cell) ? ` (on ${cell})` : '';
+      out.push(`  ✓ criterion: ${criterion.text}${criterion.check ? paint(36, `  [check ${criterion.check}${bound}]`) : paint(2, '  [manual]')}`);
     }
     for (const guidance of runbook.guidance.filter((g) => g.procedure === procedure.id)) {
       out.push(`  ↳ ${guidance.kind}: ${guidance.items.join('; ')}`);

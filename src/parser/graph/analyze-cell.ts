@@ -1,0 +1,75 @@
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { DestructiveReason } from '../../model/safety.js';
+import { analyzeShell } from '../shell/index.js';
+import { analyzeSql } from '../sql/index.js';
+import type { CellDraft } from '../cells/build-cell.js';
+
+/** A variable read, as the variables pass needs it. */
+export interface VariableRead {
+  name: string;
+  hasDefault: boolean;
+  line: number;
+  source: 'shell' | 'sql';
+}
+
+/** What the syntax trees of a cell say: safety, variables read and set. */
+export interface CellFacts {
+  reasons: DestructiveReason[];
+  reads: VariableRead[];
+  sets: string[];
+}
+
+const EMPTY: CellFacts = { reasons: [], reads: [], sets: [] };
+
+/**
+ * Analyses a cell with the real shell or PostgreSQL parser (including SQL passed
+ * to `psql -c`), moving positions from cell-relative to file lines.
+ */
+export function analyzeCell(draft: CellDraft, diagnostics: Diagnostic[]): CellFacts {
+  const lang = draft.executable ? draft.lang : draft.guess;
+  if (lang === 'shell') return analyzeShellCell(draft, diagnostics);
+  if (lang === 'sql') return analyzeSqlCell(draft, diagnostics);
+  return EMPTY;
+}
+
+function toFile(draft: CellDraft, line: number, column: number): { line: number; column: number } {
+  return { line: draft.sourceLine + line - 1, column: column + draft.column - 1 };
+}
+
+function analyzeShellCell(draft: CellDraft, diagnostics: Diagnostic[]): CellFacts {
+  const analysis = analyzeShell(draft.source);
+  if (analysis.error && draft.executable) {
+    const at = toFile(draft, analysis.error.line, analysis.error.column);
+    diagnostics.push({ severity: 'warning', rule: 'shell-syntax', message: `shell syntax error: ${analysis.error.message}`, ...at });
+  }
+  const reasons = analysis.destructive.map((reason) => ({ ...reason, ...toFile(draft, reason.line, reason.column) }));
+  for (const embedded of analysis.embeddedSql) {
+    const sql = analyzeSql(embedded.sql);
+    for (const reason of sql.destructive) {
+      const line = embedded.line + reason.line - 1;
+      reasons.push({ ...reason, reason: `${reason.reason} (in psql ${embedded.via})`, ...toFile(draft, line, reason.line === 1 ? embedded.column : reason.column) });
+    }
+  }
+  return {
+    reasons,
+    reads: analysis.freeReads.map((read) => ({ name: read.name, hasDefault: read.hasDefault, line: toFile(draft, read.line, read.column).line, source: 'shell' as const })),
+    sets: analysis.sets.filter((set) => set.scope === 'cell').map((set) => set.name),
+  };
+}
+
+function analyzeSqlCell(draft: CellDraft, diagnostics: Diagnostic[]): CellFacts {
+  const analysis = analyzeSql(draft.source);
+  if (analysis.error && draft.executable) {
+    const at = toFile(draft, analysis.error.line, analysis.error.column);
+    diagnostics.push({ severity: 'warning', rule: 'sql-syntax', message: `SQL syntax error: ${analysis.error.message}`, ...at });
+  }
+  for (const meta of analysis.metaCommands) {
+    if (!draft.executable) break;
+    diagnostics.push({ severity: 'warning', rule: 'psql-meta-command', message: `psql meta-command "${meta.text}" is not SQL and is not run`, ...toFile(draft, meta.line, 1) });
+  }
+  return {
+    reasons: analysis.destructive.map((reason) => ({ ...reason, ...toFile(draft, reason.line, reason.column) })),
+    reads: analysis.variables.map((variable) => ({ name: variable.name, hasDefault: false, line: toFile(draft, variable.line, variable.column).line, source: 'sql' as const })),
+    sets: [],
+  };
+}
