@@ -1,0 +1,8 @@
+import { describe, expect, it } from 'vitest';
+import * as inputs from '../../../src/executor/inputs/index.js';
+
+describe('the executor inputs module', () => {
+  it('exports exactly its public API', () => {
+    expect(Object.keys(inputs).sort()).toEqual(['formatMissingInputs', 'parseEnvFile', 'parseSetOptions', 'readEnvFile', 'resolveInputs']);
+  });
+});
