@@ -29,6 +29,8 @@ export function pumpOutput(streams: Record<StreamName, Readable>, onOutput: Shel
   const open = new Set<StreamName>(['stdout', 'stderr']);
   let waiting = false;
   let failed = false;
+  // Once settled, no timer may be armed again: an armed timer would keep the process alive for nothing.
+  let settled = false;
   // Runs only while no onOutput promise is pending (see abandonAfter).
   const reading = createPausableTimer(() => all.forEach((stream) => stream.destroy()));
   let settle!: { resolve: () => void; reject: (error: unknown) => void };
@@ -63,6 +65,7 @@ export function pumpOutput(streams: Record<StreamName, Readable>, onOutput: Shel
     }
     if (!waiting && !failed && queue.length === 0 && open.size === 0) {
       reading.cancel();
+      settled = true;
       settle.resolve();
     }
   };
@@ -89,7 +92,9 @@ export function pumpOutput(streams: Record<StreamName, Readable>, onOutput: Shel
 
   return {
     finished,
-    abandonAfter: (readingMs) => reading.arm(readingMs, waiting),
+    abandonAfter: (readingMs) => {
+      if (!settled && !failed) reading.arm(readingMs, waiting);
+    },
   };
 }
 
