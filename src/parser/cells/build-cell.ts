@@ -82,7 +82,8 @@ export function buildCellDrafts(node: Code, comment: Html | null, source: Source
 }
 
 function readAttributes(node: Code, comment: Html | null, source: SourceText, diagnostics: Diagnostic[]): AttributesResult {
-  const fromMeta = parseFenceMeta(node.meta ?? null, findMetaPosition(node, source));
+  const meta = readRawMeta(node, source);
+  const fromMeta = parseFenceMeta(meta?.text ?? null, meta?.position ?? node.position!.start);
   diagnostics.push(...fromMeta.diagnostics);
   const fromComment = comment ? parseLitopsComment(comment.value, comment.position!.start) : null;
   if (!fromComment) return fromMeta;
@@ -90,12 +91,17 @@ function readAttributes(node: Code, comment: Html | null, source: SourceText, di
   return mergeAttributeResults(fromComment, fromMeta);
 }
 
-/** Where the fence's meta starts: the parser gives the text, not its column. */
-function findMetaPosition(node: Code, source: SourceText): { line: number; column: number } {
+/**
+ * The fence's meta as written, and where it starts. Not mdast's `meta`: CommonMark
+ * unescapes info strings, which would turn `expect="x \"y\""` into broken quoting.
+ */
+function readRawMeta(node: Code, source: SourceText): { text: string; position: { line: number; column: number } } | null {
+  if (!node.meta) return null;
   const { line, column } = node.position!.start;
-  const opening = source.lineAt(line);
-  const at = node.meta ? opening.indexOf(node.meta, column - 1) : -1;
-  return { line, column: at >= 0 ? at + 1 : column };
+  const opening = source.lineAt(line).slice(column - 1);
+  const match = /^(?:`{3,}|~{3,})[ \t]*\S*[ \t]+(.*?)\s*$/.exec(opening);
+  if (!match?.[1]) return { text: node.meta, position: { line, column } };
+  return { text: match[1], position: { line, column: column + opening.indexOf(match[1]) } };
 }
 
 function buildConsoleDraft(base: Omit<CellDraft, 'lang' | 'executable' | 'guess' | 'source'>, value: string, diagnostics: Diagnostic[]): CellDraft {
