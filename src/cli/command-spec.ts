@@ -2,6 +2,8 @@ import type { ExitCodeValue } from '../model/errors.js';
 
 /** Where a command writes, and what it may read of its environment. Tests pass fakes. */
 export interface CliIo {
+  /** Only whether it is a terminal matters (TUI or not); absent in tests means "not a terminal". */
+  stdin?: { isTTY?: boolean };
   stdout: OutputStream;
   stderr: OutputStream;
   env: Readonly<Record<string, string | undefined>>;
@@ -23,6 +25,11 @@ export interface OptionSpec {
   valueName?: string;
   /** Shown in help as `(default: ...)`; the handler applies it. */
   defaultText?: string;
+  /**
+   * String options only: the value a bare `--name` stands for, so that both
+   * `--name` and `--name=VALUE` work (`--allow-destructive[=NAME,...]`).
+   */
+  optionalValue?: string;
   description: string;
 }
 

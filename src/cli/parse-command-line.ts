@@ -15,6 +15,7 @@ export interface ParsedCommandLine {
  */
 export function parseCommandLine(args: string[], options: Record<string, OptionSpec>, helpCommand: string): ParsedCommandLine {
   const config = toParseArgsOptions(options);
+  args = expandOptionalValues(args, options);
   try {
     const { values, positionals } = parseArgs({ args, options: config, allowPositionals: true, strict: true });
     return { values: values as OptionValues, positionals };
@@ -22,6 +23,16 @@ export function parseCommandLine(args: string[], options: Record<string, OptionS
     if (!isParseArgsError(error)) throw error;
     throw new UsageError(`${describeParseError(args, config, error)}; see ${helpCommand}`, { code: 'bad-option', cause: error });
   }
+}
+
+/** A bare `--name` of an option with an optional value becomes `--name=<optionalValue>`. */
+function expandOptionalValues(args: string[], options: Record<string, OptionSpec>): string[] {
+  const end = args.indexOf('--');
+  return args.map((arg, i) => {
+    if (end !== -1 && i > end) return arg;
+    const spec = arg.startsWith('--') ? options[arg.slice(2)] : undefined;
+    return spec?.optionalValue === undefined ? arg : `${arg}=${spec.optionalValue}`;
+  });
 }
 
 function toParseArgsOptions(options: Record<string, OptionSpec>): NonNullable<ParseArgsConfig['options']> {

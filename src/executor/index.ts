@@ -1,0 +1,13 @@
+/**
+ * The executor: plans a runbook, runs its cells (shell and SQL) and emits the
+ * event stream that the journal, the TUI and the reporters consume.
+ */
+export { buildPlan, type Plan, type PlannedStep, type Selection } from './plan/build-plan.js';
+export { checkGate, getGateExitCode, isOnPath, type GateOptions, type GateProblem } from './plan/check-gate.js';
+export { createRun, emitRunStart, createRunId, type CreateRunOptions, type CreatedRun, type RunStartDetails } from './run/create-run.js';
+export { runCell, type RunCellOptions } from './run/run-cell.js';
+export { runUnattended, type RunSummary, type UnattendedOptions } from './run/run-unattended.js';
+export type { CellOutcome, RunContext } from './run/run-context.js';
+export { resolveTarget, type TargetSpec } from './sql/index.js';
+export { parseSetOptions, readEnvFile, resolveInputs } from './inputs/index.js';
+export { redactUrl } from './secrets/index.js';

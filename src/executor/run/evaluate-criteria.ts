@@ -1,0 +1,34 @@
+import type { EventOf } from '../../model/events.js';
+import { evaluateExpectation } from '../../parser/index.js';
+import type { Plan } from '../plan/build-plan.js';
+import { emitEvent, type RunContext } from './run-context.js';
+
+/**
+ * The criteria of the procedures the plan ran: a bound check is evaluated on its
+ * cell's latest outcome; a check whose cell did not run, and a manual criterion,
+ * is unanswered (a person, or an answers file, must say).
+ */
+export async function evaluateCriteria(context: RunContext, plan: Plan): Promise<{ failed: number; unanswered: string[] }> {
+  const procedures = new Set(plan.steps.filter((s) => s.cells.length > 0 || s.step.kind !== 'cells').map((s) => s.step.procedure));
+  let failed = 0;
+  const unanswered: string[] = [];
+  for (const criterion of context.runbook.criteria.filter((c) => c.procedure !== null && procedures.has(c.procedure))) {
+    const outcome = criterion.expectation?.cell ? context.results.get(criterion.expectation.cell) : undefined;
+    if (!criterion.expectation || !outcome) {
+      unanswered.push(`${criterion.id} (criterion: "${criterion.text}")`);
+      await emitEvent<EventOf<'criterion'>>(context, { type: 'criterion', criterion: criterion.id, result: 'unanswered', by: criterion.expectation ? 'check' : 'operator', evidence: criterion.expectation ? `its cell ${criterion.expectation.cell} did not run` : null, note: null });
+      continue;
+    }
+    const result = evaluateExpectation(criterion.expectation, outcome.actual);
+    if (!result.passed) failed++;
+    await emitEvent<EventOf<'criterion'>>(context, {
+      type: 'criterion',
+      criterion: criterion.id,
+      result: result.passed ? 'pass' : 'fail',
+      by: 'check',
+      evidence: context.redactor.redact(`${criterion.check}: actual ${result.actual}`),
+      note: null,
+    });
+  }
+  return { failed, unanswered };
+}

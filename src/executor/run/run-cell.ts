@@ -1,0 +1,160 @@
+import { createHash } from 'node:crypto';
+import type { CellStatus, EventOf, SqlStatementResult } from '../../model/events.js';
+import type { ExpectationActual } from '../../model/expectation.js';
+import { LitopsError } from '../../model/errors.js';
+import type { Cell } from '../../model/runbook.js';
+import { extractLastNumber } from '../../parser/index.js';
+import { resolveTarget } from '../sql/index.js';
+import { redactValue } from '../secrets/index.js';
+import { evaluateCellExpectations } from './evaluate-cell.js';
+import { formatSqlResult } from './format-sql-result.js';
+import { createOutputCapture, type OutputCapture } from './output-capture.js';
+import { applyCapture } from './apply-capture.js';
+import { emitEvent, type CellOutcome, type RunContext } from './run-context.js';
+
+/** Options of {@link runCell}. */
+export interface RunCellOptions {
+  /** The operator's edited source (default: the runbook's). */
+  source?: string;
+  /** Cancels the cell: its process group, or its query on the server. */
+  signal?: AbortSignal;
+}
+
+interface Streams {
+  stdout: OutputCapture;
+  stderr: OutputCapture;
+}
+
+const TAIL_LINES = 20;
+const MAX_CAPTURE = 1024 * 1024;
+
+/**
+ * Runs one attempt of a shell or SQL cell and emits `cell.start`, its output,
+ * its SQL results and `cell.end`. The cell's own failure is a returned outcome;
+ * only the tool's faults throw.
+ */
+export async function runCell(context: RunContext, cell: Cell, options: RunCellOptions = {}): Promise<CellOutcome> {
+  if (!cell.executable || (cell.lang !== 'shell' && cell.lang !== 'sql')) throw new LitopsError('not-executable', `${cell.id} is a ${cell.lang} block, not a cell that runs`);
+  const attempt = ++context.attempts;
+  const source = options.source ?? cell.source;
+  const edited = options.source !== undefined && options.source !== cell.source;
+  await emitEvent<EventOf<'cell.start'>>(context, {
+    type: 'cell.start',
+    attempt,
+    cell: cell.id,
+    step: cell.step,
+    lang: cell.lang,
+    target: cell.lang === 'shell' ? 'shell' : (cell.attributes.connection ?? 'default'),
+    source: context.redactor.redact(source),
+    sha256: sha256(source),
+    originalSha256: edited ? sha256(cell.source) : null,
+    cwd: cell.attributes.cwd ?? null,
+  });
+  const needles = cell.expectations.filter((e) => e.op.endsWith('contains') && e.value.kind === 'string').map((e) => (e.value as { value: string }).value);
+  const streams: Streams = { stdout: createOutputCapture({ needles }), stderr: createOutputCapture({ needles }) };
+  const redacting = { stdout: context.redactor.createStream(), stderr: context.redactor.createStream() };
+  const write = async (stream: 'stdout' | 'stderr', text: string): Promise<void> => {
+    if (!text) return;
+    streams[stream].append(text);
+    await emitEvent<EventOf<'cell.output'>>(context, { type: 'cell.output', attempt, cell: cell.id, stream, data: text });
+  };
+  // A capture keeps the raw stdout (bounded): the value must work in later cells even when it holds a secret.
+  let raw = '';
+  const keepRaw = cell.attributes.capture !== undefined && cell.lang === 'shell';
+  const push = (stream: 'stdout' | 'stderr', chunk: string) => {
+    if (keepRaw && stream === 'stdout' && raw.length < MAX_CAPTURE) raw += chunk;
+    return write(stream, redacting[stream].push(chunk));
+  };
+  const timeoutMs = cell.attributes.timeout ?? context.timeoutMs ?? context.runbook.frontMatter.timeout ?? null;
+  const started = performance.now();
+  const run = cell.lang === 'shell'
+    ? await runShell(context, cell, source, timeoutMs, push, options.signal)
+    : await runSql(context, cell, attempt, source, timeoutMs, push, options.signal);
+  await write('stdout', redacting.stdout.flush());
+  await write('stderr', redacting.stderr.flush());
+  const durationMs = run.durationMs ?? performance.now() - started;
+  const stdout = streams.stdout.text();
+  const stderr = streams.stderr.text();
+  const actual: ExpectationActual = {
+    exitCode: run.exitCode,
+    stdout,
+    stderr,
+    output: `${stdout}${stdout && stderr ? '\n' : ''}${stderr}`,
+    value: cell.lang === 'shell' ? extractLastNumber(stdout) : run.value,
+    rows: run.rows ?? undefined,
+    durationMs,
+  };
+  const expectations = evaluateCellExpectations(cell, actual, streams);
+  const status: CellStatus = run.status !== 'passed' ? run.status : expectations.every((e) => e.passed) ? 'passed' : 'failed';
+  const capture = status === 'passed' ? applyCapture(context, cell, run.captureValue ?? raw.trim()) : null;
+  const tail = [stdout, stderr].filter(Boolean).join('\n').split('\n').slice(-TAIL_LINES).join('\n');
+  const outcome: CellOutcome = { cell, attempt, status, exitCode: run.exitCode, signal: run.signal, durationMs, expectations, error: run.error, actual, tail };
+  await emitEvent<EventOf<'cell.end'>>(context, {
+    type: 'cell.end',
+    attempt,
+    cell: cell.id,
+    status,
+    exitCode: run.exitCode,
+    signal: run.signal,
+    durationMs,
+    expectations,
+    error: run.error === null ? null : context.redactor.redact(run.error),
+    capture,
+    stdout: { bytes: streams.stdout.bytes(), sha256: streams.stdout.sha256() },
+    stderr: { bytes: streams.stderr.bytes(), sha256: streams.stderr.sha256() },
+    tail,
+  });
+  context.results.set(cell.id, outcome);
+  return outcome;
+}
+
+/** What either kind of cell reports before expectations are applied. */
+interface RawRun {
+  status: CellStatus;
+  exitCode: number | null;
+  signal: string | null;
+  error: string | null;
+  durationMs: number | null;
+  value: string | number | null;
+  rows: number | null;
+  captureValue: string | null;
+}
+
+type Push = (stream: 'stdout' | 'stderr', chunk: string) => Promise<void>;
+
+async function runShell(context: RunContext, cell: Cell, source: string, timeoutMs: number | null, push: Push, signal?: AbortSignal): Promise<RawRun> {
+  const result = await context.shell.run(
+    { id: cell.id, source, interactive: cell.attributes.interactive === true, timeoutMs, cwd: cell.attributes.cwd ?? null, env: { LITOPS_RUN_ID: context.runId, ...context.captures } },
+    { onOutput: push, ...(signal ? { signal } : {}) },
+  );
+  const status: CellStatus = result.cancelled ? 'cancelled' : result.timedOut ? 'timed-out' : result.error ? 'error' : 'passed';
+  const error = result.timedOut ? `timed out after ${timeoutMs} ms; its process group was ended` : result.cancelled ? 'cancelled by the operator' : result.error;
+  return { status, exitCode: result.exitCode, signal: result.signal, error, durationMs: result.durationMs, value: null, rows: null, captureValue: null };
+}
+
+async function runSql(context: RunContext, cell: Cell, attempt: number, source: string, timeoutMs: number | null, push: Push, signal?: AbortSignal): Promise<RawRun> {
+  let target;
+  try {
+    target = resolveTarget(cell.attributes.connection ?? null, context.targets);
+  } catch (error) {
+    return { status: 'error', exitCode: null, signal: null, error: error instanceof Error ? error.message : String(error), durationMs: 0, value: null, rows: null, captureValue: null };
+  }
+  const variables = { ...context.values, ...context.shell.variables(), ...context.captures };
+  const readonly = cell.attributes.readonly ?? context.runbook.frontMatter.readonly ?? false;
+  const result = await context.sql.run(target, { id: cell.id, source, readonly, timeoutMs, variables }, {
+    onStatement: async (raw: SqlStatementResult) => {
+      const statement = redactValue(raw, context.redactor) as SqlStatementResult;
+      await emitEvent<EventOf<'sql.statement'>>(context, { type: 'sql.statement', attempt, cell: cell.id, result: statement });
+      for (const notice of statement.notices) await push('stderr', `${notice.severity}:  ${notice.message}\n`);
+      if (statement.error) await push('stderr', `ERROR:  ${statement.error.message}\n`);
+      await push('stdout', formatSqlResult(statement));
+    },
+    ...(signal ? { signal } : {}),
+  });
+  const status: CellStatus = result.status;
+  return { status, exitCode: null, signal: null, error: result.error, durationMs: result.durationMs, value: result.value, rows: result.rowCount, captureValue: result.value };
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}

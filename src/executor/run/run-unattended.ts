@@ -1,0 +1,86 @@
+import type { EventOf } from '../../model/events.js';
+import { ExitCode } from '../../model/errors.js';
+import type { Plan } from '../plan/build-plan.js';
+import { evaluateCriteria } from './evaluate-criteria.js';
+import { runCell } from './run-cell.js';
+import { emitEvent, type RunContext } from './run-context.js';
+
+/** Options of {@link runUnattended}. */
+export interface UnattendedOptions {
+  /** Go on after a failed cell (default false: stop at the first failure). */
+  keepGoing?: boolean;
+  /** Aborting it cancels the running cell and ends the run (exit 130). */
+  signal?: AbortSignal;
+}
+
+/** How a run ended. */
+export interface RunSummary {
+  status: EventOf<'run.end'>['status'];
+  exitCode: number;
+  counts: EventOf<'run.end'>['counts'];
+  reason: string;
+}
+
+/**
+ * Runs a plan without a person: cells in order, stopping at the first failure
+ * unless `keepGoing`; then the criteria of the procedures that ran. Manual steps
+ * and manual criteria are left unanswered (exit 3) after everything else ran.
+ */
+export async function runUnattended(context: RunContext, plan: Plan, options: UnattendedOptions = {}): Promise<RunSummary> {
+  const started = performance.now();
+  const counts = { passed: 0, failed: 0, skipped: 0, notRun: 0 };
+  const unanswered: string[] = [];
+  let stopped: 'failed' | 'interrupted' | null = null;
+  for (const planned of plan.steps) {
+    if (stopped) {
+      counts.notRun += planned.cells.length;
+      continue;
+    }
+    const { step } = planned;
+    await emitEvent<EventOf<'step.start'>>(context, { type: 'step.start', step: step.id, title: step.title, procedure: step.procedure });
+    for (const { cell, reason } of planned.skipped.filter((s) => s.cell.executable)) {
+      counts.skipped++;
+      await emitEvent<EventOf<'decision'>>(context, { type: 'decision', action: 'skip', cell: cell.id, step: step.id, reason, by: 'policy', source: null });
+    }
+    if (step.kind !== 'cells') unanswered.push(`${step.id} (${step.kind} step: "${step.title}")`);
+    let failed = false;
+    for (const [index, cell] of planned.cells.entries()) {
+      if (options.signal?.aborted) {
+        stopped = 'interrupted';
+        counts.notRun += planned.cells.length - index;
+        break;
+      }
+      const outcome = await runCell(context, cell, options.signal ? { signal: options.signal } : {});
+      if (outcome.status === 'passed') {
+        counts.passed++;
+        continue;
+      }
+      counts.failed++;
+      failed = true;
+      if (outcome.status === 'cancelled' || options.signal?.aborted) stopped = 'interrupted';
+      else if (!options.keepGoing) stopped = 'failed';
+      if (stopped) {
+        counts.notRun += planned.cells.length - index - 1;
+        break;
+      }
+    }
+    await emitEvent<EventOf<'step.end'>>(context, { type: 'step.end', step: step.id, status: failed ? 'failed' : planned.cells.length === 0 && step.kind === 'cells' ? 'skipped' : 'passed' });
+  }
+  const criteria = stopped === 'interrupted' ? { failed: 0, unanswered: [] } : await evaluateCriteria(context, plan);
+  unanswered.push(...criteria.unanswered);
+  const summary = summarize(counts, stopped, criteria.failed, unanswered);
+  await emitEvent<EventOf<'run.end'>>(context, { type: 'run.end', ...summary, durationMs: performance.now() - started });
+  return summary;
+}
+
+function summarize(counts: RunSummary['counts'], stopped: 'failed' | 'interrupted' | null, failedCriteria: number, unanswered: string[]): RunSummary {
+  if (stopped === 'interrupted') return { status: 'interrupted', exitCode: ExitCode.interrupted, counts, reason: 'interrupted by the operator' };
+  if (counts.failed > 0 || failedCriteria > 0) {
+    const parts = [counts.failed ? `${counts.failed} cell${counts.failed === 1 ? '' : 's'} failed` : '', failedCriteria ? `${failedCriteria} criteria failed` : ''].filter(Boolean);
+    return { status: 'failed', exitCode: ExitCode.failed, counts, reason: parts.join(', ') };
+  }
+  if (unanswered.length > 0) {
+    return { status: 'needs-person', exitCode: ExitCode.needsPerson, counts, reason: `needs a person for: ${unanswered.join('; ')}` };
+  }
+  return { status: 'passed', exitCode: ExitCode.ok, counts, reason: 'every cell ran and every check passed' };
+}
