@@ -116,6 +116,12 @@ export const CellEndEventSchema = z.object({
   stderr: z.object({ bytes: z.number().int(), sha256: z.string() }),
   /** The tail of the redacted output, for failure messages (bounded). */
   tail: z.string(),
+  /**
+   * Shell cells: the session after the cell (working directory, variables cells
+   * set), so `resume` can restore it. Secret-named variables and values holding a
+   * secret are left out; a resumed run asks for secrets again.
+   */
+  session: z.object({ cwd: z.string(), variables: z.record(z.string(), z.string()), exported: z.array(z.string()) }).nullable(),
 });
 
 export const StepEndEventSchema = z.object({ ...base, type: z.literal('step.end'), step: z.string(), status: z.enum(['passed', 'failed', 'skipped']) });

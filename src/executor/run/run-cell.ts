@@ -3,7 +3,7 @@ import type { CellStatus, EventOf, SqlStatementResult } from '../../model/events
 import type { ExpectationActual } from '../../model/expectation.js';
 import { LitopsError } from '../../model/errors.js';
 import type { Cell } from '../../model/runbook.js';
-import { extractLastNumber } from '../../parser/index.js';
+import { extractLastNumber, isSecretName } from '../../parser/index.js';
 import { resolveTarget } from '../sql/index.js';
 import { redactValue } from '../secrets/index.js';
 import { evaluateCellExpectations } from './evaluate-cell.js';
@@ -103,6 +103,7 @@ export async function runCell(context: RunContext, cell: Cell, options: RunCellO
     stdout: { bytes: streams.stdout.bytes(), sha256: streams.stdout.sha256() },
     stderr: { bytes: streams.stderr.bytes(), sha256: streams.stderr.sha256() },
     tail,
+    session: cell.lang === 'shell' ? snapshotSession(context) : null,
   });
   context.results.set(cell.id, outcome);
   return outcome;
@@ -153,6 +154,19 @@ async function runSql(context: RunContext, cell: Cell, attempt: number, source: 
   });
   const status: CellStatus = result.status;
   return { status, exitCode: null, signal: null, error: result.error, durationMs: result.durationMs, value: result.value, rows: result.rowCount, captureValue: result.value };
+}
+
+const MAX_VARIABLE_LENGTH = 4096;
+
+/** What resume needs of the shell session, without anything secret. */
+function snapshotSession(context: RunContext): { cwd: string; variables: Record<string, string>; exported: string[] } {
+  const variables: Record<string, string> = {};
+  for (const [name, value] of Object.entries(context.shell.variables())) {
+    if (isSecretName(name) || value.length > MAX_VARIABLE_LENGTH || context.redactor.redact(value) !== value) continue;
+    variables[name] = value;
+  }
+  const exported = context.shell.exportedNames().filter((name) => name in variables);
+  return { cwd: context.shell.cwd(), variables, exported };
 }
 
 function sha256(text: string): string {
