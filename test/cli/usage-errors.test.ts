@@ -22,7 +22,7 @@ describe('usage errors (exit 2, one line)', () => {
   });
 
   it('says a command of the design that does not exist yet is planned', async () => {
-    await expectUsageError(['verify', 'x'], "litops: 'verify' is planned but not available in this version of litops; see litops --help");
+    await expectUsageError(['report', 'x'], "litops: 'report' is planned but not available in this version of litops; see litops --help");
   });
 
   it('names an unknown option of a command', async () => {

@@ -17,6 +17,9 @@ export const runSpec: CommandSpec = {
     'SQL goes to the cell\'s connection, else --db, else DATABASE_URL, else libpq\'s PG*',
     'variables, else an embedded PostgreSQL (PGlite) kept in .litops/pglite.',
     '',
+    'Every run writes a run directory: the exact runbook, a hash-chained events.jsonl, every',
+    "cell's output, SHA256SUMS and an SSH signature, checked by `litops verify`.",
+    '',
     'The interactive terminal UI is not built yet: in a terminal, run behaves as with --ci.',
   ].join('\n'),
   arguments: [{ name: 'FILE', description: 'the runbook to run (Markdown, UTF-8)' }],
@@ -35,6 +38,9 @@ export const runSpec: CommandSpec = {
     'allow-destructive': { type: 'string', valueName: 'NAME,...', optionalValue: '*', description: 'let destructive cells run unattended: all of them, or those named (ids or names)' },
     timeout: { type: 'string', valueName: 'DURATION', description: 'per-cell timeout when the cell and the runbook set none (e.g. 30s, 5m)' },
     json: { type: 'boolean', description: 'print a machine summary (JSON) on stdout; progress goes to stderr' },
+    'log-dir': { type: 'string', valueName: 'DIR', defaultText: '.litops/runs', description: 'where the run directory (the signed execution log) is written' },
+    key: { type: 'string', valueName: 'PATH', defaultText: 'LITOPS_SIGNING_KEY, else the key of litops keygen, else a fresh ephemeral key', description: 'the OpenSSH ed25519 key that signs the log' },
+    as: { type: 'string', valueName: 'PRINCIPAL', defaultText: "git's user.email, else user@host", description: 'who runs it, as recorded and signed' },
   },
   examples: [
     { command: 'run runbooks/postgres-health.md --ci', description: 'the health check, on the embedded PostgreSQL when no database is given' },
@@ -53,6 +59,7 @@ export const runSpec: CommandSpec = {
     { name: 'DATABASE_URL', description: 'the SQL target when no --db is given' },
     { name: 'PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD', description: "libpq's variables, used when neither --db nor DATABASE_URL is set" },
     { name: 'GITHUB_ACTIONS', description: 'when "true", progress uses ::group:: and ::error annotations at the runbook line' },
+    { name: 'LITOPS_SIGNING_KEY', description: 'path of the signing key when --key is not given' },
   ],
   load: () => import('./run.js'),
 };

@@ -31,6 +31,8 @@ export interface CreateRunOptions {
   emit: EventSink;
   /** Clock (default `new Date()`); tests pass a fixed one. */
   now?: () => Date;
+  /** Continue this run id (resume) instead of making a new one. */
+  runId?: string;
 }
 
 /** A run's context and how to release what it holds. */
@@ -47,7 +49,7 @@ export interface CreatedRun {
 export async function createRun(options: CreateRunOptions): Promise<CreatedRun> {
   const { runbook, env } = options;
   const now = options.now ?? (() => new Date());
-  const runId = createRunId(runbook.title, now());
+  const runId = options.runId ?? createRunId(runbook.title, now());
   const connectionUrls = Object.values(runbook.frontMatter.connections ?? {}).map((connection) => (connection.url.startsWith('env:') ? env[connection.url.slice(4)] : connection.url));
   const declared = collectSecrets({ variables: runbook.variables, values: options.values, env, urls: [options.db, ...connectionUrls].filter((url): url is string => Boolean(url)) });
   // Secret-named variables of the environment leak through `env` or `set -x` even when the runbook never names them.

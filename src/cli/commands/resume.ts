@@ -1,0 +1,66 @@
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { ExitCode, UsageError, type ExitCodeValue } from '../../model/errors.js';
+import type { EventOf } from '../../model/events.js';
+import type { CommandContext } from '../command-spec.js';
+import { parseTimeout, strings } from './run.js';
+
+/** `litops resume RUNDIR`: continue an interrupted run, in the same chain. */
+export async function run({ args, options, io }: CommandContext): Promise<ExitCodeValue> {
+  const runDir = resolve(args[0] ?? '');
+  if (!(await stat(runDir).catch(() => null))?.isDirectory()) throw new UsageError(`${runDir}: not a run directory`);
+  const [{ parseRunbookSync, loadSqlParser }, executor, journalModule] = await Promise.all([import('../../parser/index.js'), import('../../executor/index.js'), import('../../journal/index.js')]);
+  await loadSqlParser();
+  const lines = await readLoggedEvents(runDir);
+  const runStart = lines[0] as EventOf<'run.start'> | undefined;
+  if (runStart?.type !== 'run.start') throw new UsageError(`${runDir}: its log has no run.start; nothing to resume`);
+  const bytes = await readFile(join(runDir, 'runbook.md'));
+  const { runbook } = parseRunbookSync(bytes.toString('utf8'), { path: runStart.runbook.path, bytes });
+  const env = { ...io.env };
+  const recorded = Object.fromEntries(Object.entries(runStart.inputs).filter(([, value]) => value !== '[REDACTED]'));
+  const set = { ...recorded, ...executor.parseSetOptions(strings(options.set)) };
+  const envFile = typeof options['env-file'] === 'string' ? await executor.readEnvFile(options['env-file']) : {};
+  const inputs = executor.resolveInputs(runbook.variables, { set, envFile, env, frontMatterEnv: runbook.frontMatter.env ?? {} });
+  if (inputs.missing.length) {
+    for (const variable of inputs.missing) io.stderr.write(`litops: missing input ${variable.name}: secrets are never logged; give it again with --set ${variable.name}=... or the environment\n`);
+    return ExitCode.needsPerson;
+  }
+  const { wrapJournal, loadSigner } = await import('../run-log.js');
+  const signer = await loadSigner(options, env);
+  const { journal, state } = await journalModule.openJournalForResume(runDir, signer, typeof options.as === 'string' ? { principal: options.as } : {});
+  const remaining = runStart.plan.filter((id) => !state.finishedCells.has(id));
+  const plan = executor.buildPlanFromCells(runbook, remaining);
+  const ends = lines.filter((line): line is EventOf<'cell.end'> => line.type === 'cell.end');
+  const session = ends.findLast((end) => end.session)?.session ?? null;
+  const captures = Object.fromEntries(ends.flatMap((end) => (end.capture && end.capture.value !== '[REDACTED]' ? [[end.capture.name, end.capture.value]] : [])));
+  const { executeRun } = await import('../execute-run.js');
+  return executeRun({
+    runbook,
+    runbookDir: dirname(runStart.runbook.path ?? runDir),
+    runId: runStart.runId,
+    plan,
+    inputs,
+    options,
+    io,
+    log: wrapJournal(journal, runDir),
+    timeoutMs: typeof options.timeout === 'string' ? parseTimeout(options.timeout) : null,
+    restore: async (context) => {
+      context.attempts = state.lastAttempt;
+      Object.assign(context.captures, captures);
+      Object.assign(context.values, captures);
+      if (session) context.shell.restore({ variables: session.variables, cwd: session.cwd, exported: session.exported });
+      const cut = state.interruptedCell;
+      if (cut) await context.emit({ type: 'decision', action: 'retry', cell: cut.cell, step: cut.step, reason: 'cut off when the run was interrupted; run again on resume', by: 'cli', source: null, ts: new Date().toISOString() });
+      if (plan.unknown.length) await context.emit({ type: 'run.notice', level: 'warning', message: `not in the runbook any more: ${plan.unknown.join(', ')}`, ts: new Date().toISOString() });
+    },
+  });
+}
+
+/** The complete lines of events.jsonl, parsed (a torn last line is left out). */
+async function readLoggedEvents(runDir: string): Promise<Array<{ type: string } & Record<string, unknown>>> {
+  const text = await readFile(join(runDir, 'events.jsonl'), 'utf8').catch(() => {
+    throw new UsageError(`${runDir}: no events.jsonl; not a run directory`);
+  });
+  const complete = text.endsWith('\n') ? text : text.slice(0, text.lastIndexOf('\n') + 1);
+  return complete.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { type: string } & Record<string, unknown>);
+}
