@@ -2,6 +2,7 @@ import type { RunContext, Plan } from '../executor/index.js';
 import { ExitCode, type ExitCodeValue } from '../model/errors.js';
 import type { RunEvent } from '../model/events.js';
 import type { Runbook } from '../model/runbook.js';
+import type { Answers } from '../model/answers.js';
 import type { CliIo, OptionValues } from './command-spec.js';
 import type { RunLog } from './run-log.js';
 import { isColorEnabled } from './style.js';
@@ -18,6 +19,8 @@ export interface ExecuteRunInput {
   io: CliIo;
   log: RunLog;
   timeoutMs: number | null;
+  /** `--answers`, validated (default: none). */
+  answers?: Answers;
   /** Resume: restore the session before anything runs; else `run.start` is emitted. */
   restore?: (context: RunContext) => Promise<void>;
 }
@@ -62,7 +65,7 @@ export async function executeRun(input: ExecuteRunInput): Promise<ExitCodeValue>
     if (input.restore) await input.restore(context);
     else await executor.emitRunStart(context, { options: summarizeOptions(options), inputSources: input.inputs.sources, mode: 'ci', plan: input.plan, toolVersion: await readVersion() });
     for (const note of input.plan.notes) await context.emit({ type: 'run.notice', level: 'warning', message: note, ts: new Date().toISOString() });
-    const summary = await executor.runUnattended(context, input.plan, { keepGoing: options['keep-going'] === true, signal: abort.signal });
+    const summary = await executor.runUnattended(context, input.plan, { keepGoing: options['keep-going'] === true, signal: abort.signal, ...(input.answers ? { answers: input.answers } : {}) });
     ended = true;
     await log.finish(true);
     progress.write(`\nRun directory: ${log.runDir}\n  litops verify ${log.runDir}\n`);

@@ -12,3 +12,4 @@ export type { CellOutcome, RunContext } from './run/run-context.js';
 export { resolveTarget, type TargetSpec } from './sql/index.js';
 export { parseSetOptions, readEnvFile, resolveInputs } from './inputs/index.js';
 export { redactUrl } from './secrets/index.js';
+export { readAnswersFile, parseAnswers, findUnknownAnswerIds } from './answers/index.js';

@@ -2,7 +2,7 @@ import { ExitCode } from '../../model/errors.js';
 import type { CommandSpec } from '../command-spec.js';
 import { runSpec } from './run-spec.js';
 
-const shared = ['set', 'env-file', 'db', 'sandbox', 'keep-going', 'timeout', 'json', 'key', 'as'] as const;
+const shared = ['set', 'env-file', 'answers', 'report', 'allow-destructive', 'db', 'sandbox', 'keep-going', 'timeout', 'json', 'key', 'as'] as const;
 
 /** `litops resume RUNDIR`, declared as data; the handler is `./resume.js`. */
 export const resumeSpec: CommandSpec = {

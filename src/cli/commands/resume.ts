@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { ExitCode, UsageError, type ExitCodeValue } from '../../model/errors.js';
 import type { EventOf } from '../../model/events.js';
 import type { CommandContext } from '../command-spec.js';
-import { parseTimeout, strings } from './run.js';
+import { parseTimeout, readCheckedAnswers, strings } from './run.js';
 
 /** `litops resume RUNDIR`: continue an interrupted run, in the same chain. */
 export async function run({ args, options, io }: CommandContext): Promise<ExitCodeValue> {
@@ -21,15 +21,20 @@ export async function run({ args, options, io }: CommandContext): Promise<ExitCo
   const set = { ...recorded, ...executor.parseSetOptions(strings(options.set)) };
   const envFile = typeof options['env-file'] === 'string' ? await executor.readEnvFile(options['env-file']) : {};
   const inputs = executor.resolveInputs(runbook.variables, { set, envFile, env, frontMatterEnv: runbook.frontMatter.env ?? {} });
-  if (inputs.missing.length) {
-    for (const variable of inputs.missing) io.stderr.write(`litops: missing input ${variable.name}: secrets are never logged; give it again with --set ${variable.name}=... or the environment\n`);
-    return ExitCode.needsPerson;
+  const answers = typeof options.answers === 'string' ? await readCheckedAnswers(options.answers, runbook) : undefined;
+  const finished = new Set(lines.filter((line) => line.type === 'cell.end').map((line) => String(line.cell)));
+  const plan = executor.buildPlanFromCells(runbook, runStart.plan.filter((id) => !finished.has(id)));
+  const allowed = options['allow-destructive'];
+  const allowDestructive = allowed === '*' ? true : [...(typeof allowed === 'string' ? allowed.split(',') : []), ...(answers?.confirm ?? [])];
+  const problems = executor.checkGate(runbook, plan, { mode: 'ci', allowDestructive, missingInputs: inputs.missing, path: env.PATH ?? '' });
+  if (problems.length) {
+    for (const problem of problems) io.stderr.write(`litops: ${problem.message}${problem.message.startsWith('missing input') ? ' (secrets are never logged: give them again)' : ''}\n`);
+    io.stderr.write('litops: nothing was resumed; the run directory is unchanged\n');
+    return executor.getGateExitCode(problems) as ExitCodeValue;
   }
   const { wrapJournal, loadSigner } = await import('../run-log.js');
   const signer = await loadSigner(options, env);
   const { journal, state } = await journalModule.openJournalForResume(runDir, signer, typeof options.as === 'string' ? { principal: options.as } : {});
-  const remaining = runStart.plan.filter((id) => !state.finishedCells.has(id));
-  const plan = executor.buildPlanFromCells(runbook, remaining);
   const ends = lines.filter((line): line is EventOf<'cell.end'> => line.type === 'cell.end');
   const session = ends.findLast((end) => end.session)?.session ?? null;
   const captures = Object.fromEntries(ends.flatMap((end) => (end.capture && end.capture.value !== '[REDACTED]' ? [[end.capture.name, end.capture.value]] : [])));
@@ -44,6 +49,7 @@ export async function run({ args, options, io }: CommandContext): Promise<ExitCo
     io,
     log: wrapJournal(journal, runDir),
     timeoutMs: typeof options.timeout === 'string' ? parseTimeout(options.timeout) : null,
+    ...(answers ? { answers } : {}),
     restore: async (context) => {
       context.attempts = state.lastAttempt;
       Object.assign(context.captures, captures);

@@ -38,6 +38,8 @@ export const runSpec: CommandSpec = {
     'allow-destructive': { type: 'string', valueName: 'NAME,...', optionalValue: '*', description: 'let destructive cells run unattended: all of them, or those named (ids or names)' },
     timeout: { type: 'string', valueName: 'DURATION', description: 'per-cell timeout when the cell and the runbook set none (e.g. 30s, 5m)' },
     json: { type: 'boolean', description: 'print a machine summary (JSON) on stdout; progress goes to stderr' },
+    answers: { type: 'string', valueName: 'FILE', description: 'YAML answers to manual criteria, manual and task-list steps, prerequisites and confirmations' },
+    report: { type: 'string', multiple: true, valueName: 'FORMAT:PATH', description: 'also write a report of the run: md, html, junit or json (repeatable)' },
     'log-dir': { type: 'string', valueName: 'DIR', defaultText: '.litops/runs', description: 'where the run directory (the signed execution log) is written' },
     key: { type: 'string', valueName: 'PATH', defaultText: 'LITOPS_SIGNING_KEY, else the key of litops keygen, else a fresh ephemeral key', description: 'the OpenSSH ed25519 key that signs the log' },
     as: { type: 'string', valueName: 'PRINCIPAL', defaultText: "git's user.email, else user@host", description: 'who runs it, as recorded and signed' },

@@ -2,6 +2,8 @@ import { dirname, resolve } from 'node:path';
 import { ExitCode, UsageError, type ExitCodeValue } from '../../model/errors.js';
 import { parseDuration } from '../../model/duration.js';
 import type { CommandContext, OptionValues } from '../command-spec.js';
+import type { Answers } from '../../model/answers.js';
+import type { Runbook } from '../../model/runbook.js';
 import { readRunbookFile } from '../read-runbook-file.js';
 import { isColorEnabled } from '../style.js';
 
@@ -18,7 +20,10 @@ export async function run({ args, options, io }: CommandContext): Promise<ExitCo
   const envFile = typeof options['env-file'] === 'string' ? await executor.readEnvFile(options['env-file']) : {};
   const inputs = executor.resolveInputs(runbook.variables, { set, envFile, env, frontMatterEnv: runbook.frontMatter.env ?? {} });
   const plan = executor.buildPlan(runbook, { only: strings(options.only), from: string(options.from), to: string(options.to), tags: strings(options.tag) });
-  const problems = executor.checkGate(runbook, plan, { mode: 'ci', allowDestructive: parseAllowDestructive(options['allow-destructive']), missingInputs: inputs.missing, path: env.PATH ?? '' });
+  const answers = typeof options.answers === 'string' ? await readCheckedAnswers(options.answers, runbook) : undefined;
+  const allowed = parseAllowDestructive(options['allow-destructive']);
+  const allowDestructive = allowed === true ? true : [...(allowed || []), ...(answers?.confirm ?? [])];
+  const problems = executor.checkGate(runbook, plan, { mode: 'ci', allowDestructive, missingInputs: inputs.missing, path: env.PATH ?? '' });
   const timeoutMs = typeof options.timeout === 'string' ? parseTimeout(options.timeout) : null;
   if (options['dry-run'] === true) {
     const { formatPlan } = await import('../format-plan.js');
@@ -38,7 +43,16 @@ export async function run({ args, options, io }: CommandContext): Promise<ExitCo
   const { createRunLog } = await import('../run-log.js');
   const log = await createRunLog({ runId, runbookBytes: file.bytes, options, env, runbookDir });
   const { executeRun } = await import('../execute-run.js');
-  return executeRun({ runbook, runbookDir, runId, plan, inputs, options, io, log, timeoutMs });
+  return executeRun({ runbook, runbookDir, runId, plan, inputs, options, io, log, timeoutMs, ...(answers ? { answers } : {}) });
+}
+
+/** `--answers FILE`, with every id the runbook does not have named in one usage error. */
+export async function readCheckedAnswers(path: string, runbook: Runbook): Promise<Answers> {
+  const { readAnswersFile, findUnknownAnswerIds } = await import('../../executor/index.js');
+  const answers = await readAnswersFile(path);
+  const unknown = findUnknownAnswerIds(answers, runbook);
+  if (unknown.length) throw new UsageError(`--answers ${path}: unknown ids: ${unknown.join(', ')}; see litops inspect for the ids`);
+  return answers;
 }
 
 export function strings(value: OptionValues[string]): string[] {

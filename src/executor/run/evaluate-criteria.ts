@@ -1,6 +1,7 @@
 import type { EventOf } from '../../model/events.js';
 import { evaluateExpectation } from '../../parser/index.js';
 import type { Plan } from '../plan/build-plan.js';
+import type { Answers } from '../../model/answers.js';
 import { emitEvent, type RunContext } from './run-context.js';
 
 /**
@@ -8,12 +9,18 @@ import { emitEvent, type RunContext } from './run-context.js';
  * cell's latest outcome; a check whose cell did not run, and a manual criterion,
  * is unanswered (a person, or an answers file, must say).
  */
-export async function evaluateCriteria(context: RunContext, plan: Plan): Promise<{ failed: number; unanswered: string[] }> {
+export async function evaluateCriteria(context: RunContext, plan: Plan, answers?: Answers): Promise<{ failed: number; unanswered: string[] }> {
   const procedures = new Set(plan.steps.filter((s) => s.cells.length > 0 || s.step.kind !== 'cells').map((s) => s.step.procedure));
   let failed = 0;
   const unanswered: string[] = [];
   for (const criterion of context.runbook.criteria.filter((c) => c.procedure !== null && procedures.has(c.procedure))) {
     const outcome = criterion.expectation?.cell ? context.results.get(criterion.expectation.cell) : undefined;
+    const answer = answers?.criteria[criterion.id];
+    if (answer && (!criterion.expectation || !outcome)) {
+      if (answer.result === 'fail') failed++;
+      await emitEvent<EventOf<'criterion'>>(context, { type: 'criterion', criterion: criterion.id, result: answer.result, by: 'answers', evidence: null, note: answer.note });
+      continue;
+    }
     if (!criterion.expectation || !outcome) {
       unanswered.push(`${criterion.id} (criterion: "${criterion.text}")`);
       await emitEvent<EventOf<'criterion'>>(context, { type: 'criterion', criterion: criterion.id, result: 'unanswered', by: criterion.expectation ? 'check' : 'operator', evidence: criterion.expectation ? `its cell ${criterion.expectation.cell} did not run` : null, note: null });
