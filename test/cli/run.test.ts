@@ -121,7 +121,10 @@ describe('litops run --ci: the gate', () => {
       fence('sql {name=count}', 'SELECT 1'),
       fence('bash {name=wipe}', 'rm -rf /tmp/litops-nothing'),
     ].join('\n');
-    const result = await runRunbook('dry.md', text, ['--dry-run']);
+    const own = join(dir, 'dry-run-only');
+    await (await import('node:fs/promises')).mkdir(own);
+    await writeFile(join(own, 'dry.md'), text);
+    const result = await runLitops(['run', join(own, 'dry.md'), '--dry-run'], { cwd: own, env: { DATABASE_URL: undefined, PGHOST: undefined, PGDATABASE: undefined } });
     expect(result.stdout).toMatch(/Plan: Dry/);
     expect(result.stdout).toMatch(/API_TOKEN = \[REDACTED\]/);
     expect(result.stdout).toMatch(/SITE = "eu"/);
@@ -132,7 +135,7 @@ describe('litops run --ci: the gate', () => {
     expect(result.stdout).not.toContain('tok-123456');
     expect(result.code).toBe(3);
     expect(existsSync(marker)).toBe(false);
-    expect(existsSync(join(dir, '.litops'))).toBe(false);
+    expect(existsSync(join(own, '.litops'))).toBe(false);
   });
 });
 
