@@ -10,7 +10,7 @@ export const VERSION_OPTION: OptionSpec = { type: 'boolean', short: 'V', descrip
 /** `litops --help`: usage, the implemented commands, exit codes, environment. */
 export function formatMainHelp(commands: readonly CommandSpec[], options: { color: boolean }): string {
   const style = createStyle(options.color);
-  const usageLines = commands.map((command) => [`litops ${formatUsage(command)}`, command.summary] as const);
+  const usageLines = commands.map((command) => [`litops ${formatUsage(command, { short: true })}`, command.summary] as const);
   return joinSections([
     'litops: executable operations runbooks. Markdown in, signed evidence out.',
     section(style, 'Usage', [
@@ -45,19 +45,28 @@ export function formatCommandHelp(command: CommandSpec, options: { color: boolea
   ]);
 }
 
-/** `inspect FILE [--json]`: the command, its arguments, then its options. */
-export function formatUsage(command: CommandSpec): string {
+/**
+ * `inspect FILE [--json]`: the command, its arguments, then its options. With
+ * `short`, a command of more than two options shows `[options]` (the command list).
+ */
+export function formatUsage(command: CommandSpec, options: { short?: boolean } = {}): string {
   const parts = [command.name];
   for (const argument of command.arguments) parts.push(argument.required === false ? `[${argument.name}]` : argument.name);
-  for (const [name, spec] of Object.entries(command.options)) {
-    const value = spec.type === 'string' ? ` ${spec.valueName ?? 'VALUE'}` : '';
-    parts.push(`[--${name}${value}]${spec.multiple === true ? '...' : ''}`);
-  }
+  const entries = Object.entries(command.options);
+  if (options.short === true && entries.length > 2) return [...parts, '[options]'].join(' ');
+  for (const [name, spec] of entries) parts.push(`[${formatFlag(name, spec)}]${spec.multiple === true ? '...' : ''}`);
   return parts.join(' ');
 }
 
+/** `--name VALUE`, or `--name[=VALUE]` for an option whose value may be left out. */
+function formatFlag(name: string, spec: OptionSpec): string {
+  if (spec.type !== 'string') return `--${name}`;
+  const value = spec.valueName ?? 'VALUE';
+  return spec.optionalValue === undefined ? `--${name} ${value}` : `--${name}[=${value}]`;
+}
+
 function formatOption(name: string, spec: OptionSpec): [string, string] {
-  const flags = `${spec.short === undefined ? '' : `-${spec.short}, `}--${name}${spec.type === 'string' ? ` ${spec.valueName ?? 'VALUE'}` : ''}`;
+  const flags = `${spec.short === undefined ? '' : `-${spec.short}, `}${formatFlag(name, spec)}`;
   const extras = [spec.multiple === true ? 'repeatable' : '', spec.defaultText === undefined ? '' : `default: ${spec.defaultText}`].filter(Boolean);
   return [flags, extras.length > 0 ? `${spec.description} (${extras.join('; ')})` : spec.description];
 }
