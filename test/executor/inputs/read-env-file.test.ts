@@ -1,6 +1,8 @@
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEnvFile } from '../../../src/executor/inputs/index.js';
 import { UsageError } from '../../../src/model/errors.js';
@@ -55,7 +57,18 @@ describe('readEnvFile', () => {
     expect(latin1.message).toBe(`cannot read env file ${join(dir, 'latin1.env')}: it is not valid UTF-8; save it as UTF-8`);
   });
 
-  it.skipIf(process.getuid?.() === 0)('says so when the file is not readable', async () => {
-    expect((await captureError(join(dir, 'locked.env'))).message).toBe(`cannot read env file ${join(dir, 'locked.env')}: permission denied`);
+  it('says so when the file is not readable (as root: checked as the user nobody)', async () => {
+    const locked = join(dir, 'locked.env');
+    const expected = `cannot read env file ${locked}: permission denied`;
+    if (process.getuid?.() !== 0) {
+      expect((await captureError(locked)).message).toBe(expected);
+      return;
+    }
+    // Root reads anything, so the check runs in a child process as nobody, on the built code.
+    await chmod(dir, 0o755);
+    const module = fileURLToPath(new URL('../../../dist/executor/inputs/index.js', import.meta.url));
+    const script = `import(${JSON.stringify(module)}).then(({ readEnvFile }) => readEnvFile(${JSON.stringify(locked)})).then(() => console.log('read it'), (e) => console.log(e.message))`;
+    const child = spawnSync(process.execPath, ['-e', script], { uid: 65534, gid: 65534, encoding: 'utf8' });
+    expect(child.stdout.trim()).toBe(expected);
   });
 });
