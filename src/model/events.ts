@@ -39,6 +39,11 @@ export const RunStartEventSchema = z.object({
   mode: z.enum(['ci', 'interactive']),
   /** Cell ids in the order the plan runs them. */
   plan: z.array(z.string()),
+  /**
+   * `litops replay`: the recorded run this one re-executes. `sha256OfEvents` is the
+   * hex sha256 of that run's events.jsonl bytes as replay read them. Absent otherwise.
+   */
+  replayOf: z.object({ runId: z.string(), runDir: z.string(), sha256OfEvents: z.string() }).optional(),
 });
 
 export const TargetOpenEventSchema = z.object({ ...base, type: z.literal('target.open'), target: TargetInfoSchema });

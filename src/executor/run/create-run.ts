@@ -96,6 +96,8 @@ export interface RunStartDetails {
   mode: 'ci' | 'interactive';
   plan: Plan;
   toolVersion: string;
+  /** `litops replay`: the recorded run this one re-executes (default: none, and run.start has no `replayOf`). */
+  replayOf?: { runId: string; runDir: string; sha256OfEvents: string };
 }
 
 /** Emits `run.start`: the runbook, who and where, options and inputs, secrets redacted. */
@@ -115,6 +117,7 @@ export async function emitRunStart(context: RunContext, details: RunStartDetails
     toolVersion: details.toolVersion,
     mode: details.mode,
     plan: details.plan.cells.map((cell) => cell.id),
+    ...(details.replayOf ? { replayOf: details.replayOf } : {}),
   });
 }
 
