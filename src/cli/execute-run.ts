@@ -7,6 +7,8 @@ import type { CliIo, OptionValues } from './command-spec.js';
 import type { RunLog } from './run-log.js';
 import { isColorEnabled } from './style.js';
 import { readVersion } from './version.js';
+import { writeReports } from './write-reports.js';
+import { strings } from './commands/run.js';
 
 /** What `run` and `resume` hand to {@link executeRun}. */
 export interface ExecuteRunInput {
@@ -68,6 +70,7 @@ export async function executeRun(input: ExecuteRunInput): Promise<ExitCodeValue>
     const summary = await executor.runUnattended(context, input.plan, { keepGoing: options['keep-going'] === true, signal: abort.signal, ...(input.answers ? { answers: input.answers } : {}) });
     ended = true;
     await log.finish(true);
+    await writeReports(log.runDir, strings(options.report));
     progress.write(`\nRun directory: ${log.runDir}\n  litops verify ${log.runDir}\n`);
     if (options.json === true) {
       const { buildRunSummaryJson } = await import('./run-summary-json.js');

@@ -18,7 +18,7 @@ describe('litops --help', () => {
   it('lists only the commands that exist', async () => {
     const { stdout } = await runLitops(['--help']);
     const commands = stdout.split('\n\n').find((section) => section.startsWith('Commands:'));
-    expect(getLines(commands ?? '').slice(1).map((line) => line.trim().split(' ')[1])).toEqual(['inspect', 'run', 'resume', 'verify', 'keygen']);
+    expect(getLines(commands ?? '').slice(1).map((line) => line.trim().split(' ')[1])).toEqual(['inspect', 'run', 'resume', 'replay', 'verify', 'report', 'keygen']);
   });
 });
 

@@ -25,6 +25,8 @@ export async function run({ args, options, io }: CommandContext): Promise<ExitCo
   const allowDestructive = allowed === true ? true : [...(allowed || []), ...(answers?.confirm ?? [])];
   const problems = executor.checkGate(runbook, plan, { mode: 'ci', allowDestructive, missingInputs: inputs.missing, path: env.PATH ?? '' });
   const timeoutMs = typeof options.timeout === 'string' ? parseTimeout(options.timeout) : null;
+  // A bad --report is a usage error before anything runs, not after.
+  (await import('../write-reports.js')).parseReportSpecs(strings(options.report));
   if (options['dry-run'] === true) {
     const { formatPlan } = await import('../format-plan.js');
     io.stdout.write(formatPlan({ runbook, plan, inputs, problems, targets: { db: string(options.db), sandbox: options.sandbox === true, env }, color: isColorEnabled(io.stdout, io.env) }));
