@@ -4,3 +4,5 @@ export { formatDurationMs } from './console/format-duration.js';
 export { loadRunRecord, getCellPlace, MAX_OUT_BYTES, type CellPlace, type AttemptRecord, type CellRecord, type CriterionRecord, type EventLineRecord, type RunRecord, type RunStartRecord } from './run-record/index.js';
 export { formatJsonReport, buildRunReport } from './json/index.js';
 export { formatJunitReport } from './junit/index.js';
+export { formatMarkdownReport, stripInsertedBlocks } from './markdown/index.js';
+export { formatHtmlReport } from './html/index.js';
