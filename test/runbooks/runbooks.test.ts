@@ -80,7 +80,7 @@ function interpolate(sql: string, vars: Record<string, string>): string {
 }
 
 const EXPECTATION = /^(exit|rows|value|duration)\s*(==|!=|<=|>=|<|>)\s*\S+$|^(stdout|stderr) (contains "[^"]*"|matches \/.*\/)$/;
-const files = ['demo-setup.md', 'postgres-health.md', 'host-health.md'];
+const files = ['demo-setup.md', 'postgres-health.md', 'host-health.md', 'postgres-maintenance.md', 'backup-restore-drill.md', 'incident-connection-exhaustion.md'];
 
 describe.each(files)('%s is well formed', (file) => {
   const rb = load(file);
