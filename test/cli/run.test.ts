@@ -248,3 +248,12 @@ describe.skipIf(!getPostgresUrl())(withSkipReason('the runbooks against the real
     }
   }, 90_000);
 });
+
+describe('litops run --ci: what litops provides', () => {
+  it('LITOPS_RUN_ID and LITOPS_CELL are set for each cell and are not inputs', async () => {
+    const text = ['# Ids', fence('bash {name=ids expect="stdout matches /^run \\\\d{8}-\\\\d{6}-ids-[0-9a-f]{6} cell ids$/"}', 'echo "run $LITOPS_RUN_ID cell $LITOPS_CELL"')].join('\n');
+    const result = await runRunbook('ids.md', text, ['--ci']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+});

@@ -18,6 +18,8 @@ export interface CellRun {
   error: string | null;
   /** The last statement that returned rows. */
   lastRows: { rowCount: number | null; value: string | null } | null;
+  /** Time spent opening the target (connecting, or starting the embedded database): not the cell's duration. */
+  openMs: number;
 }
 
 /** Decides the cell's status after one statement; null when the cell goes on. */

@@ -70,7 +70,9 @@ async function runSteps(run: CellRun, steps: PlannedStep[], session: SqlSession,
       if (open && !open.backend.canCancel) await new Promise((resolve) => setTimeout(resolve, 0));
       if (!checkBefore(run, step, hooks, deadline, cell)) return;
       if (!open) {
+        const opening = performance.now();
         const backend = await ensureBackend(session, options, run.notices);
+        run.openMs += performance.now() - opening;
         if (typeof backend === 'string') {
           run.status = 'error';
           run.error = backend;
@@ -119,7 +121,7 @@ async function finishCell(run: CellRun, backend: SqlBackend, settings: CellSetti
  */
 export async function runSqlCell(session: SqlSession, cell: SqlCellInput, hooks: SqlRunHooks, options: SqlSessionsOptions): Promise<SqlCellResult> {
   const started = performance.now();
-  const run: CellRun = { statements: [], notices: [], status: 'passed', error: null, lastRows: null };
+  const run: CellRun = { statements: [], notices: [], status: 'passed', error: null, lastRows: null, openMs: 0 };
   if (hooks.signal?.aborted) {
     run.status = 'cancelled';
     run.error = 'cancelled by the operator before it started; nothing was run';
@@ -148,7 +150,7 @@ export async function runSqlCell(session: SqlSession, cell: SqlCellInput, hooks:
     }
   }
   return redactDeep(
-    { status: run.status, statements: run.statements, rowCount: run.lastRows?.rowCount ?? null, value: run.lastRows?.value ?? null, error: run.error, durationMs: performance.now() - started, notices: run.notices },
+    { status: run.status, statements: run.statements, rowCount: run.lastRows?.rowCount ?? null, value: run.lastRows?.value ?? null, error: run.error, durationMs: performance.now() - started - run.openMs, notices: run.notices },
     session.redact,
   );
 }

@@ -36,7 +36,9 @@ export function evaluateExpectation(expectation: Expectation, actual: Expectatio
   const text = String(observed);
   const shown = typeof observed === 'number' ? text : showText(text);
   if (literal.kind === 'regex') {
-    const found = new RegExp(literal.pattern, literal.flags).test(text);
+    // Like grep: ^ and $ match at every line's start and end (output ends with a newline).
+    const flags = literal.flags.includes('m') ? literal.flags : `${literal.flags}m`;
+    const found = new RegExp(literal.pattern, flags).test(text);
     return { passed: op === 'matches' ? found : !found, expected, actual: shown };
   }
   const passed =

@@ -12,6 +12,8 @@ const wellKnownNames = new Set([
   'HOME', 'PATH', 'USER', 'LOGNAME', 'SHELL', 'TERM', 'COLORTERM', 'LANG', 'LANGUAGE', 'TMPDIR', 'TZ',
   'MAIL', 'EDITOR', 'VISUAL', 'PAGER', 'DISPLAY', 'SUDO_USER', 'SUDO_UID', 'SUDO_GID', 'SUDO_COMMAND',
   'SSH_AUTH_SOCK', 'SSH_CLIENT', 'SSH_CONNECTION', 'SSH_TTY',
+  // set by litops for every cell
+  'LITOPS_RUN_ID', 'LITOPS_CELL',
 ]);
 
 /** Prefixes of well-known families: `BASH_*`, `LC_*`, `XDG_*`, `COMP_*`. */
@@ -19,7 +21,8 @@ const wellKnownPrefixes = ['BASH_', 'LC_', 'XDG_', 'COMP_'];
 
 /**
  * True for special parameters (`$1`, `$@`, `$?`...), variables bash sets (`RANDOM`,
- * `PIPESTATUS`, `BASH_*`...) and the usual session environment (`HOME`, `PATH`, `USER`, `LC_*`...).
+ * `PIPESTATUS`, `BASH_*`...), the usual session environment (`HOME`, `PATH`, `USER`, `LC_*`...)
+ * and what litops sets for each cell (`LITOPS_RUN_ID`, `LITOPS_CELL`).
  */
 export function isWellKnownVariable(name: string): boolean {
   if (/^\d+$/.test(name)) return true;
