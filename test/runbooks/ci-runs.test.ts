@@ -325,6 +325,15 @@ describe.skipIf(!getPostgresUrl())(withSkipReason('against the real PostgreSQL s
       expect(await queryAsAdmin(`SELECT datname FROM pg_database WHERE datname = '${scratch}'`)).toEqual([]);
       expect(drill.stdout('remove-drill-files')).toBe(`removed ${workDir}\n`);
       expect(() => readdirSync(workDir!)).toThrow(/ENOENT/);
+      // The drill's Markdown and HTML reports stay beside its run directory as artifacts of the test run.
+      for (const format of ['md', 'html'] as const) {
+        const file = join(OUT, `backup-restore-drill.report.${format}`);
+        const report = await runLitops(['report', drill.runDir, '--format', format, '-o', file]);
+        expect(report.code, `${report.stdout}${report.stderr}`).toBe(0);
+        const text = readFileSync(file, 'utf8');
+        expect(text).toContain('differences: 0');
+        expect(text).toContain(format === 'md' ? '<!-- litops:output' : '<!doctype html>');
+      }
     });
   }, 300_000);
 
