@@ -1,4 +1,5 @@
 import type { ExecutableLang } from '../../model/runbook.js';
+import { getEditDistance } from '../../model/edit-distance.js';
 
 const SHELL = ['bash', 'sh', 'shell', 'zsh', 'console', 'shellsession'];
 const SQL = ['sql', 'postgresql', 'postgres', 'pgsql', 'psql'];
@@ -40,19 +41,4 @@ export function suggestLanguage(info: string): string | null {
     if (distance <= limit && (!best || distance < best.distance)) best = { name, distance };
   }
   return best?.name ?? null;
-}
-
-/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
-export function getEditDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = value;
-    }
-  }
-  return d[a.length]![b.length]!;
 }
