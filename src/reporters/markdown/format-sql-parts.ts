@@ -1,6 +1,6 @@
 import type { SqlStatementResult } from '../../model/events.js';
 import { formatDurationMs } from '../console/format-duration.js';
-import { formatSqlValue, formatStatementLabel } from '../html/record/format-sql-value.js';
+import { formatSqlValue, formatStatementLabel } from '../shared/format-sql-value.js';
 import { paragraph, type BlockPart } from './join-parts.js';
 import { escapeMarkdownText, formatCodeSpan, formatTable } from './markdown-text.js';
 

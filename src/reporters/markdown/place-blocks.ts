@@ -1,5 +1,5 @@
 import type { CellRecord, RunRecord } from '../run-record/index.js';
-import { getAttemptPrincipal } from '../html/record/get-attempt-principal.js';
+import { getAttemptPrincipal } from '../shared/get-attempt-principal.js';
 import { formatAttemptBlock } from './format-attempt-block.js';
 import { formatCellNote } from './format-cell-note.js';
 import { formatHeaderBlock } from './format-header-block.js';

@@ -1,8 +1,8 @@
 import { escapeHtml } from '../escape-html.js';
 import { trustedHtml, type SafeHtml } from '../html.js';
-import { applySgr, DEFAULT_SGR_STATE, type SgrState, type TerminalColor } from './sgr-state.js';
-import { showControl } from './show-control.js';
-import { tokenizeTerminal } from './tokenize-terminal.js';
+import { applySgr, DEFAULT_SGR_STATE, type SgrState, type TerminalColor } from '../../shared/terminal/sgr-state.js';
+import { showControl } from '../../shared/terminal/show-control.js';
+import { tokenizeTerminal } from '../../shared/terminal/tokenize-terminal.js';
 
 /**
  * Terminal output as HTML for a `<pre>`: text escaped, SGR colours and styles

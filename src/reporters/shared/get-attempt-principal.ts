@@ -1,4 +1,4 @@
-import type { RunRecord } from '../../run-record/index.js';
+import type { RunRecord } from '../run-record/index.js';
 
 /**
  * Who ran an attempt: the principal of `run.start`, or of the last `run.resume`
