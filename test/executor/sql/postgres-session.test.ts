@@ -88,10 +88,13 @@ describe.skipIf(!url)(withSkipReason('SQL sessions on a real PostgreSQL server')
   });
 
   it('drops the connection when a cancelled statement does not stop in time; the next cell reconnects', async () => {
-    const { sessions, opened } = start({ cancelGraceMs: 0 });
+    const { sessions, opened } = start({ cancelGraceMs: 200 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 300);
-    const result = await runCell(sessions, target, 'SELECT pg_sleep(30)', {}, { signal: controller.signal });
+    // A statement that ignores the cancel (it catches query_canceled and sleeps on, for at most ~5 s), so the
+    // grace always runs out: with pg_sleep and no grace, a fast cancel sometimes won the race.
+    const stubborn = 'DO $$ BEGIN FOR i IN 1..10 LOOP BEGIN PERFORM pg_sleep(0.5); EXCEPTION WHEN query_canceled THEN NULL; END; END LOOP; END $$';
+    const result = await runCell(sessions, target, stubborn, {}, { signal: controller.signal });
     expect(result.status).toBe('cancelled');
     expect(result.error).toMatch(/did not stop, so the connection was dropped/);
     const next = await runCell(sessions, target, 'SELECT 1');
