@@ -6,7 +6,7 @@ import { formatBadge } from './format-badge.js';
 import { formatSqlResults } from './format-sql-results.js';
 import { html, type SafeHtml } from './html.js';
 import { renderTerminalHtml } from './terminal/render-terminal-html.js';
-import { showControls } from '../shared/terminal/show-control.js';
+import { showControls } from '../../model/terminal/show-control.js';
 
 /** What {@link formatAttempt} needs besides the attempt. */
 export interface AttemptContext {

@@ -5,7 +5,7 @@ import { formatBadge } from './format-badge.js';
 import { formatDecision } from './format-decision.js';
 import { html, type SafeHtml } from './html.js';
 import { getAttemptPrincipal } from '../shared/get-attempt-principal.js';
-import { showControls } from '../shared/terminal/show-control.js';
+import { showControls } from '../../model/terminal/show-control.js';
 
 /** A cell the run knew: its command, what was decided about it, and every attempt with its output. */
 export function formatCell(record: RunRecord, cellRecord: CellRecord): SafeHtml {

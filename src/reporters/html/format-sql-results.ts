@@ -3,7 +3,7 @@ import { formatDurationMs } from '../console/format-duration.js';
 import { formatSqlValue } from '../shared/format-sql-value.js';
 import { formatBadge } from './format-badge.js';
 import { html, type SafeHtml } from './html.js';
-import { showControls } from '../shared/terminal/show-control.js';
+import { showControls } from '../../model/terminal/show-control.js';
 
 /** Each statement of a SQL attempt: its text, command tag, rows, time, error, notices, and its rows as a table. */
 export function formatSqlResults(statements: readonly SqlStatementResult[]): SafeHtml {

@@ -1,7 +1,7 @@
 import type { RunRecord } from '../run-record/index.js';
 import { describeEvent } from './describe-event.js';
 import { html, type SafeHtml } from './html.js';
-import { showControls } from '../shared/terminal/show-control.js';
+import { showControls } from '../../model/terminal/show-control.js';
 
 /** The events of the log in order (output chunks left out); lines past the last intact one are marked. */
 export function formatTimeline(record: RunRecord): SafeHtml {

@@ -1,7 +1,7 @@
 import type { Cell } from '../../model/runbook.js';
 import { formatDurationMs } from '../console/format-duration.js';
-import { diffLines } from '../shared/diff-lines.js';
-import { formatTerminalPlain } from '../shared/terminal/format-terminal-plain.js';
+import { diffLines } from '../../model/diff-lines.js';
+import { formatTerminalPlain } from '../../model/terminal/format-terminal-plain.js';
 import type { AttemptRecord } from '../run-record/index.js';
 import { formatSqlParts } from './format-sql-parts.js';
 import { joinParts, paragraph, type BlockPart } from './join-parts.js';

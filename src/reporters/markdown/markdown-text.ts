@@ -1,4 +1,4 @@
-import { showControl, showControls } from '../shared/terminal/show-control.js';
+import { showControl, showControls } from '../../model/terminal/show-control.js';
 
 /**
  * Small Markdown builders for the blocks the report inserts. Everything they

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { formatHtmlReport } from '../../../src/reporters/html/index.js';
-import { formatTerminalPlain } from '../../../src/reporters/shared/terminal/format-terminal-plain.js';
+import { formatTerminalPlain } from '../../../src/model/terminal/format-terminal-plain.js';
 import { loadCase } from '../markdown/report-fixtures.js';
 import { CHROMIUM_PATH, dumpDom, getVisibleText, hasChromium, takeScreenshot } from './chromium.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatTerminalPlain } from '../../../src/reporters/shared/terminal/format-terminal-plain.js';
+import { formatTerminalPlain } from '../../../src/model/terminal/format-terminal-plain.js';
 import { renderTerminalHtml } from '../../../src/reporters/html/terminal/render-terminal-html.js';
-import { tokenizeTerminal } from '../../../src/reporters/shared/terminal/tokenize-terminal.js';
+import { tokenizeTerminal } from '../../../src/model/terminal/tokenize-terminal.js';
 
 const ESC = '\u001b';
 const render = (text: string): string => renderTerminalHtml(text).value;

@@ -1,6 +1,6 @@
 import { html, type SafeHtml } from '../html.js';
-import { showControls } from '../../shared/terminal/show-control.js';
-import { diffLines } from '../../shared/diff-lines.js';
+import { showControls } from '../../../model/terminal/show-control.js';
+import { diffLines } from '../../../model/diff-lines.js';
 
 /** A line diff as a block: `- ` removed and `+ ` added lines (marked by sign and colour, so print and screen readers get it). */
 export function formatDiffHtml(original: string, edited: string): SafeHtml {

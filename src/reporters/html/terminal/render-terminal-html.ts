@@ -1,8 +1,8 @@
 import { escapeHtml } from '../escape-html.js';
 import { trustedHtml, type SafeHtml } from '../html.js';
-import { applySgr, DEFAULT_SGR_STATE, type SgrState, type TerminalColor } from '../../shared/terminal/sgr-state.js';
-import { showControl } from '../../shared/terminal/show-control.js';
-import { tokenizeTerminal } from '../../shared/terminal/tokenize-terminal.js';
+import { applySgr, DEFAULT_SGR_STATE, type SgrState, type TerminalColor } from '../../../model/terminal/sgr-state.js';
+import { showControl } from '../../../model/terminal/show-control.js';
+import { tokenizeTerminal } from '../../../model/terminal/tokenize-terminal.js';
 
 /**
  * Terminal output as HTML for a `<pre>`: text escaped, SGR colours and styles

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffLines } from '../../../src/reporters/shared/diff-lines.js';
+import { diffLines } from '../../src/model/diff-lines.js';
 
 describe('diffLines', () => {
   it('keeps common lines and puts removals before additions', () => {
