@@ -1,0 +1,8 @@
+import { describe, expect, it } from 'vitest';
+import * as text from '../../../src/tui/text/index.js';
+
+describe('the tui/text module', () => {
+  it('exports exactly its public API', () => {
+    expect(Object.keys(text).sort()).toEqual(['appendOutput', 'createOutputBuffer', 'cutToWidth', 'getTextWidth', 'getVisibleLines', 'renderProse']);
+  });
+});
