@@ -1,0 +1,119 @@
+import type { EventOf } from '../../model/events.js';
+import type { DestructiveReason } from '../../model/safety.js';
+import type { Runbook, Step } from '../../model/runbook.js';
+import type { LineInput, TextEditor } from '../editing/index.js';
+import type { OutputBuffer } from '../text/index.js';
+
+/** The screens of the terminal UI. */
+export type Screen = 'overview' | 'inputs' | 'stepper' | 'checklist' | 'output' | 'help' | 'summary';
+
+/** A step or cell as the outline marks it. */
+export type ItemStatus = 'pending' | 'running' | 'passed' | 'failed' | 'skipped';
+
+/** One row of the outline: a cell, or a step without cells (manual step, task-list check). */
+export interface OutlineRow {
+  step: Step;
+  /** The cell of this row, or null for a step without cells. */
+  cellId: string | null;
+  /** True for the first row of its step (the row that shows the step's title). */
+  first: boolean;
+  /** Rollback steps are listed but never reached by moving on: the operator goes there on purpose. */
+  optional: boolean;
+}
+
+/** What the UI knows of one cell: the latest attempt and its output. */
+export interface CellView {
+  status: ItemStatus;
+  attempt: number | null;
+  /** When the latest attempt started (ms since the epoch), for the elapsed time. */
+  startedAt: number | null;
+  end: Pick<EventOf<'cell.end'>, 'status' | 'exitCode' | 'signal' | 'durationMs' | 'expectations' | 'error'> | null;
+  output: OutputBuffer;
+  /** The source the latest attempt ran when the operator edited it, else null. */
+  edited: string | null;
+  /** Why the operator skipped it. */
+  skipReason: string | null;
+}
+
+/** A checklist entry's mark. */
+export type MarkResult = 'pass' | 'fail' | 'n/a';
+
+/** Something the operator can mark: a prerequisite, a criterion, or a step without cells. */
+export interface MarkTarget {
+  kind: 'prerequisite' | 'criterion' | 'step';
+  id: string;
+}
+
+export interface Mark {
+  result: MarkResult | 'unanswered';
+  note: string | null;
+  by: 'operator' | 'check' | 'answers';
+  /** A bound check: what it evaluated (e.g. `value < 0.5: actual 0.12`). */
+  evidence: string | null;
+}
+
+/** A dialog over the current screen; keys go to it first. */
+export type Modal =
+  | { kind: 'skip-reason'; cellId: string | null; stepId: string; input: LineInput }
+  | { kind: 'confirm-destructive'; cellId: string; source: string | null; reasons: DestructiveReason[]; action: 'run' | 'retry' | 'edit'; input: LineInput; error: string | null }
+  | { kind: 'edit-inline'; cellId: string; editor: TextEditor }
+  | { kind: 'review-edit'; cellId: string; source: string; reasons: DestructiveReason[] }
+  | { kind: 'mark'; target: MarkTarget; result: MarkResult; input: LineInput }
+  | { kind: 'confirm-quit' }
+  | { kind: 'abort-reason'; input: LineInput }
+  | { kind: 'confirm-finish' };
+
+/** Work the reducer asks the controller to do; the controller reports back with actions. */
+export type Effect =
+  | { kind: 'start'; procedure: string | null; values: Record<string, string> }
+  | { kind: 'run-cell'; cellId: string; source: string | null; action: 'run' | 'retry' | 'edit'; confirmedDestructive: boolean }
+  | { kind: 'skip'; cellId: string | null; stepId: string; reason: string }
+  | { kind: 'mark'; target: MarkTarget; result: MarkResult; note: string | null }
+  | { kind: 'open-editor'; cellId: string; source: string }
+  | { kind: 'check-edit'; cellId: string; source: string }
+  | { kind: 'cancel-cell' }
+  | { kind: 'abort'; reason: string }
+  | { kind: 'finish' }
+  | { kind: 'quit' }
+  | { kind: 'exit' };
+
+/** How the run ended, and whether its directory verified. */
+export interface Ending {
+  run: Pick<EventOf<'run.end'>, 'status' | 'exitCode' | 'reason' | 'counts' | 'durationMs'>;
+  verification: { state: 'verifying' } | { state: 'done'; ok: boolean; summary: string } | null;
+}
+
+/** Everything the views show. Changed only by {@link reduceTui}. */
+export interface TuiState {
+  runbook: Runbook;
+  screen: Screen;
+  /** Where `?`, `o` and `c` return to. */
+  back: Screen;
+  size: { cols: number; rows: number };
+  overview: { choices: Array<{ procedure: string | null; label: string }>; selected: number; fixedSelection: string | null };
+  inputs: { names: string[]; index: number; input: LineInput; values: Record<string, string> };
+  run: { id: string; dir: string } | null;
+  rows: OutlineRow[];
+  /** Index into rows. */
+  cursor: number;
+  cells: Record<string, CellView>;
+  /** Steps without cells: their mark. Prerequisites and criteria: theirs. Keyed `kind:id`. */
+  marks: Record<string, Mark>;
+  checklist: { selected: number };
+  running: { cellId: string; attempt: number } | null;
+  /** How `e` edits: `$VISUAL`/`$EDITOR` (external), else the inline editor. */
+  editor: 'external' | 'inline';
+  /** A cell whose run was asked for and has not started yet (the controller is busy). */
+  busy: boolean;
+  modal: Modal | null;
+  /** Full-output view: lines scrolled up from the bottom. */
+  outputScroll: number;
+  notices: Array<{ level: 'info' | 'warning' | 'error'; message: string }>;
+  ending: Ending | null;
+  effects: Effect[];
+}
+
+/** The key of a mark in {@link TuiState.marks}. */
+export function markKey(target: MarkTarget): string {
+  return `${target.kind}:${target.id}`;
+}
