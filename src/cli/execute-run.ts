@@ -7,6 +7,7 @@ import type { CliIo, OptionValues } from './command-spec.js';
 import type { RunLog } from './run-log.js';
 import { isColorEnabled } from './style.js';
 import { readVersion } from './version.js';
+import { summarizeOptions } from './summarize-options.js';
 import { writeReports } from './write-reports.js';
 import { strings } from './commands/run.js';
 
@@ -82,10 +83,4 @@ export async function executeRun(input: ExecuteRunInput): Promise<ExitCodeValue>
     await close();
     if (!ended) await log.finish(false);
   }
-}
-
-/** The options as run.start records them (the values of --set are inputs, recorded there, redacted). */
-function summarizeOptions(options: OptionValues): Record<string, unknown> {
-  const { set: _set, ...rest } = options;
-  return Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
 }

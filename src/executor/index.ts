@@ -7,7 +7,7 @@ export { checkGate, getGateExitCode, isOnPath, type GateOptions, type GateProble
 export { buildPlanFromCells } from './plan/plan-from-cells.js';
 export { createRun, emitRunStart, createRunId, type CreateRunOptions, type CreatedRun, type RunStartDetails } from './run/create-run.js';
 export { runCell, type RunCellOptions } from './run/run-cell.js';
-export { runUnattended, type RunSummary, type UnattendedOptions } from './run/run-unattended.js';
+export { runUnattended, summarizeRun, type RunSummary, type UnattendedOptions } from './run/run-unattended.js';
 export type { CellOutcome, RunContext } from './run/run-context.js';
 export { resolveTarget, type TargetSpec } from './sql/index.js';
 export { parseSetOptions, readEnvFile, resolveInputs } from './inputs/index.js';

@@ -1,9 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { ExitCode, UsageError, type ExitCodeValue } from '../../model/errors.js';
-import type { EventOf } from '../../model/events.js';
+import type { EventOf, RunEvent } from '../../model/events.js';
+import type { RunContext } from '../../executor/index.js';
+import type { ResumeState } from '../../journal/index.js';
 import type { CommandContext } from '../command-spec.js';
-import { parseTimeout, readCheckedAnswers, strings } from './run.js';
+import { isInteractive, parseTimeout, readCheckedAnswers, strings } from './run.js';
 
 /** `litops resume RUNDIR`: continue an interrupted run, in the same chain. */
 export async function run({ args, options, io }: CommandContext): Promise<ExitCodeValue> {
@@ -22,11 +24,12 @@ export async function run({ args, options, io }: CommandContext): Promise<ExitCo
   const envFile = typeof options['env-file'] === 'string' ? await executor.readEnvFile(options['env-file']) : {};
   const inputs = executor.resolveInputs(runbook.variables, { set, envFile, env, frontMatterEnv: runbook.frontMatter.env ?? {} });
   const answers = typeof options.answers === 'string' ? await readCheckedAnswers(options.answers, runbook) : undefined;
-  const finished = new Set(lines.filter((line) => line.type === 'cell.end').map((line) => String(line.cell)));
+  const finished = new Set(lines.filter((line) => line.type === 'cell.end' || (line.type === 'decision' && line.action === 'skip' && line.cell)).map((line) => String(line.cell)));
   const plan = executor.buildPlanFromCells(runbook, runStart.plan.filter((id) => !finished.has(id)));
   const allowed = options['allow-destructive'];
   const allowDestructive = allowed === '*' ? true : [...(typeof allowed === 'string' ? allowed.split(',') : []), ...(answers?.confirm ?? [])];
-  const problems = executor.checkGate(runbook, plan, { mode: 'ci', allowDestructive, missingInputs: inputs.missing, path: env.PATH ?? '' });
+  const interactive = isInteractive(options, io);
+  const problems = executor.checkGate(runbook, plan, { mode: interactive ? 'interactive' : 'ci', allowDestructive, missingInputs: interactive ? [] : inputs.missing, path: env.PATH ?? '' });
   if (problems.length) {
     for (const problem of problems) io.stderr.write(`litops: ${problem.message}${problem.message.startsWith('missing input') ? ' (secrets are never logged: give them again)' : ''}\n`);
     io.stderr.write('litops: nothing was resumed; the run directory is unchanged\n');
@@ -34,29 +37,64 @@ export async function run({ args, options, io }: CommandContext): Promise<ExitCo
   }
   const { wrapJournal, loadSigner } = await import('../run-log.js');
   const signer = await loadSigner(options, env);
-  const { journal, state } = await journalModule.openJournalForResume(runDir, signer, typeof options.as === 'string' ? { principal: options.as } : {});
+  const openLog = async () => {
+    const opened = await journalModule.openJournalForResume(runDir, signer, typeof options.as === 'string' ? { principal: options.as } : {});
+    return { log: wrapJournal(opened.journal, runDir), state: opened.state };
+  };
   const ends = lines.filter((line): line is EventOf<'cell.end'> => line.type === 'cell.end');
   const session = ends.findLast((end) => end.session)?.session ?? null;
   const captures = Object.fromEntries(ends.flatMap((end) => (end.capture && end.capture.value !== '[REDACTED]' ? [[end.capture.name, end.capture.value]] : [])));
+  const restoreSession = (context: RunContext, state: ResumeState) => {
+    context.attempts = state.lastAttempt;
+    Object.assign(context.captures, captures);
+    Object.assign(context.values, captures);
+    if (session) context.shell.restore({ variables: session.variables, cwd: session.cwd, exported: session.exported });
+    const cut = state.interruptedCell;
+    return cut ? context.emit({ type: 'decision', action: 'retry', cell: cut.cell, step: cut.step, reason: 'cut off when the run was interrupted; run again on resume', by: 'cli', source: null, ts: new Date().toISOString() }) : undefined;
+  };
+  const runbookDir = dirname(runStart.runbook.path ?? runDir);
+  const timeoutMs = typeof options.timeout === 'string' ? parseTimeout(options.timeout) : null;
+  if (interactive) {
+    const { runInteractive } = await import('../run-interactive.js');
+    const { buildOutlineRows } = await import('../../tui/index.js');
+    const recorded = runStart.options;
+    const selection = { only: strings(recorded.only as never), from: typeof recorded.from === 'string' ? recorded.from : null, to: typeof recorded.to === 'string' ? recorded.to : null, tags: strings(recorded.tag as never) };
+    const rows = buildOutlineRows(runbook, runStart.mode === 'interactive' ? executor.buildPlan(runbook, selection) : executor.buildPlanFromCells(runbook, runStart.plan));
+    let opened: Awaited<ReturnType<typeof openLog>> | null = null;
+    return runInteractive({
+      runbook,
+      runbookDir,
+      options,
+      io,
+      inputs: { values: inputs.values, sources: inputs.sources, missing: inputs.missing.map((variable) => variable.name) },
+      selection,
+      fixedSelection: `resume ${runStart.runId}`,
+      timeoutMs,
+      createLog: () => Promise.reject(new Error('a resumed run has its log already')),
+      resume: {
+        runId: runStart.runId,
+        rows,
+        logged: lines.filter((line) => line.type !== 'cell.output') as unknown as RunEvent[],
+        openLog: async () => (opened = await openLog()).log,
+        restore: async (context) => restoreSession(context, opened!.state),
+      },
+    });
+  }
+  const { log, state } = await openLog();
   const { executeRun } = await import('../execute-run.js');
   return executeRun({
     runbook,
-    runbookDir: dirname(runStart.runbook.path ?? runDir),
+    runbookDir,
     runId: runStart.runId,
     plan,
     inputs,
     options,
     io,
-    log: wrapJournal(journal, runDir),
-    timeoutMs: typeof options.timeout === 'string' ? parseTimeout(options.timeout) : null,
+    log,
+    timeoutMs,
     ...(answers ? { answers } : {}),
     restore: async (context) => {
-      context.attempts = state.lastAttempt;
-      Object.assign(context.captures, captures);
-      Object.assign(context.values, captures);
-      if (session) context.shell.restore({ variables: session.variables, cwd: session.cwd, exported: session.exported });
-      const cut = state.interruptedCell;
-      if (cut) await context.emit({ type: 'decision', action: 'retry', cell: cut.cell, step: cut.step, reason: 'cut off when the run was interrupted; run again on resume', by: 'cli', source: null, ts: new Date().toISOString() });
+      await restoreSession(context, state);
       if (plan.unknown.length) await context.emit({ type: 'run.notice', level: 'warning', message: `not in the runbook any more: ${plan.unknown.join(', ')}`, ts: new Date().toISOString() });
     },
   });

@@ -23,7 +23,9 @@ export async function run({ args, options, io }: CommandContext): Promise<ExitCo
   const answers = typeof options.answers === 'string' ? await readCheckedAnswers(options.answers, runbook) : undefined;
   const allowed = parseAllowDestructive(options['allow-destructive']);
   const allowDestructive = allowed === true ? true : [...(allowed || []), ...(answers?.confirm ?? [])];
-  const problems = executor.checkGate(runbook, plan, { mode: 'ci', allowDestructive, missingInputs: inputs.missing, path: env.PATH ?? '' });
+  const interactive = isInteractive(options, io);
+  // In the terminal UI a person answers: missing inputs are asked for, destructive cells confirmed by name.
+  const problems = executor.checkGate(runbook, plan, { mode: interactive ? 'interactive' : 'ci', allowDestructive, missingInputs: interactive ? [] : inputs.missing, path: env.PATH ?? '' });
   const timeoutMs = typeof options.timeout === 'string' ? parseTimeout(options.timeout) : null;
   // A bad --report is a usage error before anything runs, not after.
   (await import('../write-reports.js')).parseReportSpecs(strings(options.report));
@@ -38,14 +40,34 @@ export async function run({ args, options, io }: CommandContext): Promise<ExitCo
     io.stderr.write(`litops: nothing was run (exit ${code}: ${code === ExitCode.usage ? 'invalid input' : 'needs a person'})\n`);
     return code as ExitCodeValue;
   }
-  const progress = options.json === true ? io.stderr : io.stdout;
-  if (options.ci !== true && io.stdin?.isTTY && progress.isTTY) progress.write('litops: the interactive terminal UI is not built yet; running unattended, as with --ci\n');
   const runbookDir = dirname(resolve(file.path));
-  const runId = executor.createRunId(runbook.title, new Date());
   const { createRunLog } = await import('../run-log.js');
+  if (interactive) {
+    const { runInteractive } = await import('../run-interactive.js');
+    const selection = { only: strings(options.only), from: string(options.from), to: string(options.to), tags: strings(options.tag) };
+    const given = [...selection.only.map((id) => `--only ${id}`), ...(selection.from ? [`--from ${selection.from}`] : []), ...(selection.to ? [`--to ${selection.to}`] : []), ...selection.tags.map((tag) => `--tag ${tag}`)];
+    return runInteractive({
+      runbook,
+      runbookDir,
+      options,
+      io,
+      inputs: { values: inputs.values, sources: inputs.sources, missing: inputs.missing.map((variable) => variable.name) },
+      selection,
+      fixedSelection: given.length ? given.join(' ') : null,
+      timeoutMs,
+      createLog: (runId) => createRunLog({ runId, runbookBytes: file.bytes, options, env, runbookDir }),
+    });
+  }
+  const runId = executor.createRunId(runbook.title, new Date());
   const log = await createRunLog({ runId, runbookBytes: file.bytes, options, env, runbookDir });
   const { executeRun } = await import('../execute-run.js');
   return executeRun({ runbook, runbookDir, runId, plan, inputs, options, io, log, timeoutMs, ...(answers ? { answers } : {}) });
+}
+
+/** The terminal UI runs when a person is at a terminal and nothing asked for an unattended run. */
+export function isInteractive(options: OptionValues, io: CommandContext['io']): boolean {
+  const unattended = options.ci === true || options.json === true || options['dry-run'] === true || typeof options.answers === 'string';
+  return !unattended && io.stdin?.isTTY === true && io.stdout.isTTY === true;
 }
 
 /** `--answers FILE`, with every id the runbook does not have named in one usage error. */

@@ -94,7 +94,7 @@ export async function runUnattended(context: RunContext, plan: Plan, options: Un
   }
   const criteria = stopped === 'interrupted' ? { failed: 0, unanswered: [] } : await evaluateCriteria(context, plan, answers);
   unanswered.push(...criteria.unanswered);
-  const summary = summarize(counts, stopped, criteria.failed + failedAnswers, unanswered);
+  const summary = summarizeRun(counts, stopped, criteria.failed + failedAnswers, unanswered);
   await emitEvent<EventOf<'run.end'>>(context, { type: 'run.end', ...summary, durationMs: performance.now() - started });
   return summary;
 }
@@ -115,7 +115,8 @@ async function confirmDestructive(context: RunContext, cell: Cell, options: Unat
   });
 }
 
-function summarize(counts: RunSummary['counts'], stopped: 'failed' | 'interrupted' | null, failedCriteria: number, unanswered: string[]): RunSummary {
+/** How a run ended, from its counts, why it stopped, failed checks and what nobody answered. */
+export function summarizeRun(counts: RunSummary['counts'], stopped: 'failed' | 'interrupted' | null, failedCriteria: number, unanswered: string[]): RunSummary {
   if (stopped === 'interrupted') return { status: 'interrupted', exitCode: ExitCode.interrupted, counts, reason: 'interrupted by the operator' };
   if (counts.failed > 0 || failedCriteria > 0) {
     const parts = [counts.failed ? `${counts.failed} cell${counts.failed === 1 ? '' : 's'} failed` : '', failedCriteria ? `${failedCriteria} ${failedCriteria === 1 ? 'criterion or answer' : 'criteria or answers'} failed` : ''].filter(Boolean);

@@ -1,0 +1,75 @@
+import type { Selection } from '../executor/index.js';
+import { ExitCode, type ExitCodeValue } from '../model/errors.js';
+import type { Runbook } from '../model/runbook.js';
+import type { TuiControllerOptions, TuiRunLog } from '../tui/index.js';
+import type { CliIo, OptionValues } from './command-spec.js';
+import { readVersion } from './version.js';
+import { summarizeOptions } from './summarize-options.js';
+
+/** What `run` and `resume` hand to {@link runInteractive}. */
+export interface InteractiveInput {
+  runbook: Runbook;
+  runbookDir: string;
+  options: OptionValues;
+  io: CliIo;
+  inputs: { values: Record<string, string>; sources: Record<string, string>; missing: string[] };
+  selection: Selection;
+  /** Shown as the overview's only choice when the command line selected steps. */
+  fixedSelection: string | null;
+  timeoutMs: number | null;
+  /** A new run's directory. */
+  createLog(runId: string): Promise<TuiRunLog>;
+  /** Resume: reopen this run instead of starting one. */
+  resume?: TuiControllerOptions['resume'];
+}
+
+/** Runs the terminal UI on the process's terminal until the operator leaves; returns the exit code. */
+export async function runInteractive(input: InteractiveInput): Promise<ExitCodeValue> {
+  const { runbook, options, io } = input;
+  const tui = await import('../tui/index.js');
+  const env = { ...io.env };
+  const terminal = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+  const size = { cols: terminal.stdout.columns || 80, rows: terminal.stdout.rows || 24 };
+  const state = tui.createTuiState({ runbook, size, missingInputs: input.inputs.missing, values: input.inputs.values, fixedSelection: input.fixedSelection, editor: env.VISUAL || env.EDITOR ? 'external' : 'inline' });
+  let controller: ReturnType<typeof tui.createTuiController> | null = null;
+  const store = tui.createTuiStore(state, (effects) => controller?.handle(effects));
+  let mounted: ReturnType<typeof tui.mountTui> | null = null;
+  controller = tui.createTuiController(store, {
+    runbook,
+    runbookDir: input.runbookDir,
+    values: input.inputs.values,
+    inputSources: input.inputs.sources,
+    selection: input.selection,
+    db: typeof options.db === 'string' ? options.db : null,
+    sandbox: options.sandbox === true,
+    env,
+    dataDir: `${process.cwd()}/.litops`,
+    timeoutMs: input.timeoutMs,
+    hooks: { createLog: input.createLog, suspend: (task) => mounted!.suspend(task), options: summarizeOptions(options), toolVersion: await readVersion() },
+    ...(input.resume ? { resume: input.resume } : {}),
+  });
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signal === 'SIGINT') return store.dispatch({ type: 'interrupt' });
+    // The terminal went away or we were asked to stop: sign what ran, leave it resumable.
+    void controller!.shutdown().finally(() => {
+      mounted?.close();
+      process.exit(ExitCode.interrupted);
+    });
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const signal of signals) process.on(signal, onSignal);
+  mounted = tui.mountTui(store, terminal);
+  if (input.resume && input.inputs.missing.length === 0) store.dispatch({ type: 'primary' });
+  try {
+    const code = await controller.done;
+    mounted.close();
+    const final = store.getState();
+    if (final.run) {
+      io.stdout.write(`Run directory: ${final.run.dir}\n`);
+      io.stdout.write(final.ending ? `  ${final.ending.run.status}: ${final.ending.run.reason}\n  litops verify ${final.run.dir}\n` : `  paused; continue with: litops resume ${final.run.dir}\n`);
+    }
+    return code as ExitCodeValue;
+  } finally {
+    for (const signal of signals) process.off(signal, onSignal);
+  }
+}

@@ -1,0 +1,54 @@
+import { render, type Instance } from 'ink';
+import { App } from './views/app.js';
+import type { TuiStore } from './controller/create-tui-store.js';
+
+const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
+const LEAVE_ALT_SCREEN = '\u001b[?1049l';
+const SHOW_CURSOR = '\u001b[?25h';
+
+/** The terminal the UI draws on. */
+export interface TuiTerminal {
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
+/** A mounted UI: it can step aside for a task that needs the real terminal, and be closed. */
+export interface MountedTui {
+  suspend<T>(task: () => Promise<T>): Promise<T>;
+  close(): void;
+}
+
+/**
+ * Mounts the app on the alternate screen (so the operator's scrollback is left
+ * as it was), with Ctrl-C delivered as a key rather than ending the process.
+ */
+export function mountTui(store: TuiStore, terminal: TuiTerminal): MountedTui {
+  let instance: Instance | null = null;
+  const mount = () => {
+    terminal.stdout.write(ENTER_ALT_SCREEN);
+    store.dispatch({ type: 'resize', cols: terminal.stdout.columns || 80, rows: terminal.stdout.rows || 24 });
+    instance = render(<App store={store} />, { stdin: terminal.stdin, stdout: terminal.stdout, stderr: terminal.stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 20 });
+  };
+  const unmount = () => {
+    instance?.unmount();
+    instance = null;
+    terminal.stdout.write(`${SHOW_CURSOR}${LEAVE_ALT_SCREEN}`);
+  };
+  mount();
+  return {
+    async suspend(task) {
+      unmount();
+      // The task owns the terminal now: Ctrl-C goes to its process group, not to us.
+      const ignore = () => undefined;
+      process.on('SIGINT', ignore);
+      try {
+        return await task();
+      } finally {
+        process.off('SIGINT', ignore);
+        mount();
+      }
+    },
+    close: unmount,
+  };
+}

@@ -1,0 +1,196 @@
+import { execFile } from 'node:child_process';
+import { chmod, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { requireTmux, startTmux, type TmuxSession } from '../../support/tmux.js';
+
+const run = promisify(execFile);
+const ROOT = new URL('../../../', import.meta.url).pathname;
+const BIN = join(ROOT, 'bin/litops.js');
+const DRILL = join(ROOT, 'test/tui/fixtures/tui-drill.md');
+const FLOOD = join(ROOT, 'test/tui/fixtures/flood.md');
+
+const sessions: TmuxSession[] = [];
+const dirs: string[] = [];
+
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((session) => session.kill()));
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** A working directory with a signing key and an editor script that rewrites the cell. */
+async function prepare(): Promise<{ dir: string; env: Record<string, string> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'litops-e2e-'));
+  dirs.push(dir);
+  await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'oncall@example.com', '-f', join(dir, 'key')]);
+  const editor = join(dir, 'edit.sh');
+  await writeFile(editor, '#!/bin/sh\nsed -i "s/original/edited-by-script/" "$1"\n');
+  await chmod(editor, 0o755);
+  return { dir, env: { EDITOR: editor, LITOPS_SIGNING_KEY: join(dir, 'key'), SCRATCH: join(dir, 'scratch'), HOME: dir } };
+}
+
+async function start(command: string, dir: string, env: Record<string, string>): Promise<TmuxSession> {
+  const session = await startTmux(command, { cwd: dir, env, cols: 80, rows: 24 });
+  sessions.push(session);
+  return session;
+}
+
+async function waitForExit(session: TmuxSession, timeoutMs = 15_000): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const status = await session.exitStatus();
+    if (status !== null) return status;
+    if (Date.now() - started > timeoutMs) throw new Error(`still running:\n${await session.capture()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function readEvents(runDir: string): Promise<Array<Record<string, unknown>>> {
+  return (await readFile(join(runDir, 'events.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+describe('the terminal UI in a real terminal (tmux)', () => {
+  it('runs, skips, edits, confirms, marks, quits, resumes and finishes, all in a log that verifies', async (context) => {
+    requireTmux(context);
+    const { dir, env } = await prepare();
+    const logDir = join(dir, 'runs');
+    const ui = await start(`node ${BIN} run ${DRILL} --log-dir ${logDir}`, dir, env);
+    await ui.waitFor('Enter start');
+    await ui.send('Enter');
+    await ui.waitFor('Enter run/next');
+
+    await ui.send('Enter');
+    await ui.waitFor(/^\s+hello from litops$/m);
+    await ui.waitFor('✓ passed · exit 0');
+
+    await ui.send(['Enter', 's']);
+    await ui.waitFor('why? (recorded in the log)');
+    await ui.type('not needed tonight');
+    await ui.send('Enter');
+    await ui.waitFor('↷ Something we will skip');
+
+    await ui.send('e');
+    await ui.waitFor('Edited greet: -1 +1 lines');
+    const review = await ui.capture();
+    expect(review).toContain('- echo "greeting: original"');
+    expect(review).toContain('+ echo "greeting: edited-by-script"');
+    await ui.send('Enter');
+    await ui.waitFor(/^\s+greeting: edited-by-script$/m);
+
+    await ui.send(['Enter', 'Enter']);
+    await ui.waitFor("Type the cell's name (clean-scratch)");
+    await ui.type('clean');
+    await ui.send('Enter');
+    await ui.waitFor('is not the cell\'s name');
+    await ui.type('clean-scratch');
+    await ui.send('Enter');
+    await ui.waitFor(/^\s+cleaned$/m);
+
+    await ui.send('c');
+    await ui.waitFor('Checklist · 2 entries');
+    await ui.send('p');
+    await ui.type('paged in at 03:10');
+    await ui.send('Enter');
+    await ui.waitFor('“paged in at 03:10” (operator)');
+    await ui.send('Escape');
+    await ui.waitFor('Enter run/next');
+
+    await ui.send('q');
+    await ui.waitFor('The run stays resumable');
+    await ui.send('y');
+    expect(await waitForExit(ui)).toBe(130);
+    const paused = await ui.capture();
+    const [runName] = await readdir(logDir);
+    const runDir = join(logDir, runName!);
+    expect(paused).toContain('litops resume');
+
+    const resumed = await start(`node ${BIN} resume ${runDir}`, dir, env);
+    await resumed.waitFor('resumed');
+    const screen = await resumed.capture();
+    expect(screen).toMatch(/✓ Say hello/);
+    expect(screen).toMatch(/↷ Something we will skip/);
+    expect(screen).toMatch(/▶|·\s+Count to three/);
+    await resumed.send('Enter');
+    await resumed.waitFor(/^\s+count 3$/m);
+    await resumed.send('c');
+    await resumed.waitFor('Checklist');
+    await resumed.send(['Down', 'p']);
+    await resumed.send('Enter');
+    await resumed.waitFor(/✓ criterion: The greeting was printed.*\(operator\)/);
+    await resumed.send('Escape');
+    await resumed.waitFor('Enter run/next');
+    await resumed.send('Enter');
+    await resumed.waitFor('All steps done: finish and sign the run?');
+    await resumed.send('y');
+    const summary = await resumed.waitFor(/log ✓ valid/);
+    expect(summary).toContain('Run passed (exit 0)');
+    expect(summary).toContain(`litops report --format html`);
+    await resumed.send('q');
+    expect(await waitForExit(resumed)).toBe(0);
+
+    const events = await readEvents(runDir);
+    const decisions = events.filter((e) => e.type === 'decision').map((e) => ({ action: e.action, cell: e.cell, by: e.by, reason: e.reason }));
+    expect(decisions).toEqual([
+      { action: 'run', cell: 'hello', by: 'operator', reason: 'run by the operator' },
+      { action: 'skip', cell: 'optional-step', by: 'operator', reason: 'not needed tonight' },
+      { action: 'edit', cell: 'greet', by: 'operator', reason: 'edited by the operator, then run' },
+      { action: 'run', cell: 'clean-scratch', by: 'operator', reason: 'run by the operator' },
+      { action: 'confirm', cell: 'clean-scratch', by: 'operator', reason: expect.stringContaining('confirmed by typing its name') },
+      { action: 'confirm', cell: null, by: 'operator', reason: expect.stringMatching(/^prerequisite .*: pass \(paged in at 03:10\)$/) },
+      { action: 'run', cell: 'count', by: 'operator', reason: 'run by the operator' },
+    ]);
+    const edit = events.find((e) => e.type === 'decision' && e.action === 'edit')!;
+    expect(edit.source).toBe('echo "greeting: edited-by-script"');
+    const editedStart = events.find((e) => e.type === 'cell.start' && e.cell === 'greet')!;
+    expect(editedStart.originalSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(events.find((e) => e.type === 'criterion')).toMatchObject({ result: 'pass', by: 'operator' });
+    expect(events.some((e) => e.type === 'run.resume')).toBe(true);
+    expect(events.at(-1)).toMatchObject({ type: 'run.end', status: 'passed', exitCode: 0 });
+    expect(events[0]).toMatchObject({ type: 'run.start', mode: 'interactive' });
+
+    const verify = await run('node', [BIN, 'verify', runDir]).then(
+      (r) => ({ code: 0, out: r.stdout }),
+      (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
+    );
+    expect(verify.out).toMatch(/^valid/);
+    expect(verify.code).toBe(0);
+  }, 90_000);
+
+  it('a flood of 100,000 lines with hostile escapes leaves the screen intact', async (context) => {
+    requireTmux(context);
+    const { dir, env } = await prepare();
+    const ui = await start(`node ${BIN} run ${FLOOD} --log-dir ${join(dir, 'runs')}`, dir, env);
+    await ui.waitFor('Enter start');
+    await ui.send('Enter');
+    await ui.waitFor('Enter run/next');
+    await ui.send('Enter');
+    const screen = await ui.waitFor(/^\s+flood done$/m, { timeoutMs: 60_000 });
+    const lines = screen.split('\n');
+    expect(lines[0]).toMatch(/^ Flood/);
+    expect(lines.filter((line) => line.trim()).at(-1)).toContain('Enter run/next');
+    expect(screen).toMatch(/^\s+flood line 100000$/m);
+    expect(screen).toContain('✓ passed · exit 0');
+    expect(screen).not.toMatch(/^moved/m);
+    // The escapes are shown as text, not obeyed: no title, no clipboard, no clear, no cursor moves.
+    expect(screen).toContain('tail ␛]0;PWNED-TITLE␇␛[2J␛[H␛]52;c;cHduZWQ=␇');
+    expect(screen).toContain('␛[?1049l␛[?25l␛[10;10Hmoved␛[1;1r');
+    expect(await ui.paneTitle()).not.toContain('PWNED');
+    const styled = await ui.captureWithEscapes();
+    // Colours are kept.
+    expect(styled).toMatch(/\u001b\[31mstill red/);
+    await ui.send('o');
+    await ui.waitFor('earlier lines are');
+    await ui.send('PPage');
+    await ui.waitFor(/flood line 99\d{3}/);
+    expect((await ui.capture()).split('\n')[0]).toMatch(/^ Flood/);
+    await ui.send('Escape');
+    await ui.waitFor('Enter run/next');
+    await ui.send('Enter');
+    await ui.send('Enter');
+    await ui.waitFor(/^\s+after the flood$/m);
+    await ui.send(['q', 'y']);
+    expect(await waitForExit(ui)).toBe(130);
+  }, 120_000);
+});
