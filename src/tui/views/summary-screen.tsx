@@ -1,4 +1,4 @@
-import { Box } from 'ink';
+import { Box, Text } from 'ink';
 import type { ReactElement } from 'react';
 import { getChecklist, getRowStatus, markKey, type TuiState } from '../state/index.js';
 import { Line } from './line.js';
@@ -10,7 +10,8 @@ export function SummaryScreen({ state, height }: { state: TuiState; height: numb
   const { run, verification } = ending;
   const color = run.status === 'passed' ? 'green' : run.status === 'needs-person' ? 'yellow' : 'red';
   const rows: ReactElement[] = [
-    <Line key="s" bold color={color}>{`Run ${run.status} (exit ${run.exitCode}) in ${formatElapsed(run.durationMs)}: ${run.reason}`}</Line>,
+    <Line key="s" bold color={color}>{`Run ${run.status} (exit ${run.exitCode}) in ${formatElapsed(run.durationMs)}`}</Line>,
+    <Text key="why" wrap="wrap" color={color}>{`  ${run.reason}`}</Text>,
     <Line key="c">{`cells: ${run.counts.passed} passed · ${run.counts.failed} failed · ${run.counts.skipped} skipped · ${run.counts.notRun} not run`}</Line>,
     <Line key="v" color={verification?.state === 'done' ? (verification.ok ? 'green' : 'red') : 'gray'}>
       {verification?.state === 'done' ? `log ${verification.ok ? '✓' : '✗'} ${verification.summary}` : 'log: verifying…'}
@@ -31,7 +32,7 @@ export function SummaryScreen({ state, height }: { state: TuiState; height: numb
     rows.push(<Line key={`k-${markKey(entry.target)}`} color={result === 'pass' ? 'green' : result === 'fail' ? 'red' : 'yellow'}>{`${result === 'pass' ? '✓' : result === 'fail' ? '✗' : result === 'n/a' ? '–' : '☐'} ${entry.text}${mark?.note ? ` · “${mark.note}”` : ''}`}</Line>);
   }
   return (
-    <Box flexDirection="column" height={height}>
+    <Box flexDirection="column" height={height} overflow="hidden">
       {rows.slice(0, height)}
     </Box>
   );

@@ -11,6 +11,7 @@ const ROOT = new URL('../../../', import.meta.url).pathname;
 const BIN = join(ROOT, 'bin/litops.js');
 const DRILL = join(ROOT, 'test/tui/fixtures/tui-drill.md');
 const FLOOD = join(ROOT, 'test/tui/fixtures/flood.md');
+const FAILURE = join(ROOT, 'test/tui/fixtures/tui-failure.md');
 
 const sessions: TmuxSession[] = [];
 const dirs: string[] = [];
@@ -192,5 +193,68 @@ describe('the terminal UI in a real terminal (tmux)', () => {
     await ui.waitFor(/^\s+after the flood$/m);
     await ui.send(['q', 'y']);
     expect(await waitForExit(ui)).toBe(130);
+  }, 120_000);
+
+  it('SQL tables, an interactive cell on the real terminal, failure guidance, bound checks, resize and abort', async (context) => {
+    requireTmux(context);
+    const { dir, env } = await prepare();
+    const logDir = join(dir, 'runs');
+    const ui = await start(`node ${BIN} run ${FAILURE} --log-dir ${logDir}`, dir, env);
+    await ui.waitFor('Enter start');
+    await ui.send('Enter');
+    await ui.waitFor('Enter run/next');
+    await ui.send('Enter');
+    const table = await ui.waitFor('✓ passed', { timeoutMs: 60_000 });
+    expect(table).toMatch(/lag_seconds\s*\|\s*replica/);
+    expect(table).toMatch(/0\.12\s*\|\s*replica-1/);
+
+    await ui.send('Enter');
+    await ui.waitFor('interactive: gets the terminal');
+    await ui.send('Enter');
+    await ui.waitFor(/^ticket\? ?$/m);
+    expect(await ui.capture()).not.toContain('Enter run/next');
+    await ui.type('INC-42');
+    await ui.send('Enter');
+    const back = await ui.waitFor('Enter run/next');
+    expect(back).toMatch(/✓ Note the ticket number/);
+
+    await ui.send(['Enter']);
+    await ui.waitFor('restart · shell');
+    await ui.send('Enter');
+    const failed = await ui.waitFor('✗ failed · exit 3');
+    expect(failed).toContain('☎ Escalation');
+    expect(failed).toContain('Page the database on-call: +1 555 0100');
+    expect(failed).toContain('Start the old worker again');
+
+    await ui.send('c');
+    await ui.waitFor('lag value < 0.5: actual 0.12');
+
+    await ui.resize(100, 30);
+    await ui.waitFor(/^ Failover check {40,}/m);
+    let screen = await ui.capture();
+    expect(screen.split('\n').filter((line) => line.trim()).at(-1)).toContain('Esc back');
+    await ui.resize(60, 20);
+    await ui.waitFor((/^ Failover check {10,30}run/m));
+    screen = await ui.capture();
+    for (const line of screen.split('\n')) expect([...line].length).toBeLessThanOrEqual(60);
+    expect(screen.split('\n').filter((line) => line.trim()).at(-1)).toContain('p pass');
+    await ui.resize(80, 24);
+
+    await ui.send('Escape');
+    await ui.waitFor('Enter run/next');
+    await ui.send('a');
+    await ui.waitFor('Abort the run');
+    await ui.type('worker host is gone');
+    await ui.send('Enter');
+    const summary = await ui.waitFor(/log ✓ valid/);
+    expect(summary).toContain('Run interrupted (exit 130)');
+    expect(summary).toContain('aborted by the operator: worker host is gone');
+    await ui.send('q');
+    expect(await waitForExit(ui)).toBe(130);
+    const [runName] = await readdir(logDir);
+    const events = await readEvents(join(logDir, runName!));
+    expect(events.find((e) => e.type === 'decision' && e.action === 'abort')).toMatchObject({ reason: 'worker host is gone', by: 'operator' });
+    expect(events.find((e) => e.type === 'cell.end' && e.cell === 'ticket')).toMatchObject({ status: 'passed' });
+    expect(events.at(-1)).toMatchObject({ type: 'run.end', status: 'interrupted', exitCode: 130 });
   }, 120_000);
 });

@@ -86,27 +86,23 @@ describe('appendOutput properties', () => {
 });
 
 describe('appendOutput under a flood', () => {
-  it('reads 100,000 lines in 64 KiB chunks quickly, in bounded memory', () => {
+  it('reads 100,000 lines in 64 KiB chunks, keeping only the last 2000', () => {
     const lines = Array.from({ length: 100_000 }, (_, index) => `\u001b[32m${index}\u001b[0m line of output with\ttab ${'x'.repeat(index % 50)}\n`).join('');
     const chunks: string[] = [];
     for (let at = 0; at < lines.length; at += 65_536) chunks.push(lines.slice(at, at + 65_536));
-    const started = performance.now();
     let buffer = createOutputBuffer();
     for (const chunk of chunks) buffer = appendOutput(buffer, 'stdout', chunk);
-    const elapsed = performance.now() - started;
     expect(buffer.totalLines).toBe(100_000);
     expect(buffer.lines.length).toBe(2000);
     expect(buffer.droppedLines).toBe(98_000);
     expect(buffer.lines.at(-1)!.text).toBe(`\u001b[32m99999\u001b[0m line of output with       tab ${'x'.repeat(99_999 % 50)}`);
-    expect(elapsed).toBeLessThan(1000);
   });
 
-  it('reads 100,000 one-line chunks quickly', () => {
-    const started = performance.now();
+  it('reads 100,000 one-line chunks from two streams (speed is measured in bench/)', () => {
     let buffer = createOutputBuffer();
     for (let index = 0; index < 100_000; index++) buffer = appendOutput(buffer, index % 3 === 0 ? 'stderr' : 'stdout', `line ${index}\n`);
-    expect(performance.now() - started).toBeLessThan(1500);
     expect(buffer.lines.length).toBe(2000);
+    expect(buffer.totalLines).toBe(100_000);
   });
 
   it('keeps only `capacity` lines of one huge chunk', () => {
