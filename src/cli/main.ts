@@ -1,9 +1,10 @@
 import { reportError } from './report-error.js';
 import { runCli } from './run-cli.js';
 
-// The reader of our output went away (`litops inspect x --json | head`): stop writing, quietly.
+// The reader of our output went away (`litops inspect x --json | head`), or the
+// terminal did (EIO after a hangup; the UI signs the log on SIGHUP): stop writing, quietly.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') return;
+  if (error.code === 'EPIPE' || error.code === 'EIO') return;
   process.exitCode = reportError(error, process.stderr, process.env);
 });
 

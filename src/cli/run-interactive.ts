@@ -48,6 +48,9 @@ export async function runInteractive(input: InteractiveInput): Promise<ExitCodeV
     hooks: { createLog: input.createLog, suspend: (task) => mounted!.suspend(task), options: summarizeOptions(options), toolVersion: await readVersion() },
     ...(input.resume ? { resume: input.resume } : {}),
   });
+  // After a hangup the terminal is gone: writes fail with EIO/EPIPE, which must not end the process before the log is signed.
+  const ignoreWriteError = () => undefined;
+  terminal.stdout.on('error', ignoreWriteError);
   const onSignal = (signal: NodeJS.Signals) => {
     if (signal === 'SIGINT') return store.dispatch({ type: 'interrupt' });
     // The terminal went away or we were asked to stop: sign what ran, leave it resumable.
@@ -58,11 +61,16 @@ export async function runInteractive(input: InteractiveInput): Promise<ExitCodeV
   };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const signal of signals) process.on(signal, onSignal);
-  mounted = tui.mountTui(store, terminal);
+  let crashed: unknown = null;
+  mounted = tui.mountTui(store, terminal, (error) => {
+    crashed = error;
+    void controller!.shutdown().finally(() => controller!.stop(ExitCode.failed));
+  });
   if (input.resume && input.inputs.missing.length === 0) store.dispatch({ type: 'primary' });
   try {
     const code = await controller.done;
     mounted.close();
+    if (crashed) io.stderr.write(`litops: the terminal UI failed: ${crashed instanceof Error ? (crashed.stack ?? crashed.message) : String(crashed)}\n`);
     const final = store.getState();
     if (final.run) {
       io.stdout.write(`Run directory: ${final.run.dir}\n`);
@@ -71,5 +79,6 @@ export async function runInteractive(input: InteractiveInput): Promise<ExitCodeV
     return code as ExitCodeValue;
   } finally {
     for (const signal of signals) process.off(signal, onSignal);
+    terminal.stdout.off('error', ignoreWriteError);
   }
 }

@@ -23,12 +23,17 @@ export interface MountedTui {
  * Mounts the app on the alternate screen (so the operator's scrollback is left
  * as it was), with Ctrl-C delivered as a key rather than ending the process.
  */
-export function mountTui(store: TuiStore, terminal: TuiTerminal): MountedTui {
+export function mountTui(store: TuiStore, terminal: TuiTerminal, onCrash: (error: unknown) => void = () => undefined): MountedTui {
   let instance: Instance | null = null;
   const mount = () => {
     terminal.stdout.write(ENTER_ALT_SCREEN);
     store.dispatch({ type: 'resize', cols: terminal.stdout.columns || 80, rows: terminal.stdout.rows || 24 });
-    instance = render(<App store={store} />, { stdin: terminal.stdin, stdout: terminal.stdout, stderr: terminal.stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 20 });
+    const mounted = render(<App store={store} />, { stdin: terminal.stdin, stdout: terminal.stdout, stderr: terminal.stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 20 });
+    instance = mounted;
+    // A view that throws unmounts the app: the run must still be signed and the terminal given back.
+    mounted.waitUntilExit().catch((error: unknown) => {
+      if (instance === mounted) onCrash(error);
+    });
   };
   const unmount = () => {
     instance?.unmount();

@@ -2,7 +2,7 @@ import { ExitCode } from '../../model/errors.js';
 import type { CommandSpec } from '../command-spec.js';
 import { runSpec } from './run-spec.js';
 
-const shared = ['set', 'env-file', 'answers', 'report', 'allow-destructive', 'db', 'sandbox', 'keep-going', 'timeout', 'json', 'key', 'as'] as const;
+const shared = ['ci', 'set', 'env-file', 'answers', 'report', 'allow-destructive', 'db', 'sandbox', 'keep-going', 'timeout', 'json', 'key', 'as'] as const;
 
 /** `litops resume RUNDIR`, declared as data; the handler is `./resume.js`. */
 export const resumeSpec: CommandSpec = {
@@ -14,6 +14,7 @@ export const resumeSpec: CommandSpec = {
     '(non-secret inputs, captures, shell variables and working directory), runs the cell that',
     'was cut off again, and every cell of the plan that has not finished. A finished cell never',
     'runs twice. Secrets are never in the log: give them again (--set, --env-file, environment).',
+    'In a terminal it reopens the terminal UI where the run stopped; --ci continues unattended.',
   ].join('\n'),
   arguments: [{ name: 'RUNDIR', description: 'the run directory to continue' }],
   options: Object.fromEntries(shared.map((name) => [name, runSpec.options[name]!])),

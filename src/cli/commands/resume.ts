@@ -24,7 +24,13 @@ export async function run({ args, options, io }: CommandContext): Promise<ExitCo
   const envFile = typeof options['env-file'] === 'string' ? await executor.readEnvFile(options['env-file']) : {};
   const inputs = executor.resolveInputs(runbook.variables, { set, envFile, env, frontMatterEnv: runbook.frontMatter.env ?? {} });
   const answers = typeof options.answers === 'string' ? await readCheckedAnswers(options.answers, runbook) : undefined;
-  const finished = new Set(lines.filter((line) => line.type === 'cell.end' || (line.type === 'decision' && line.action === 'skip' && line.cell)).map((line) => String(line.cell)));
+  // A cell's latest end decides: one cancelled when the run stopped (Ctrl-C, a hangup) has not finished and runs again.
+  const latest = new Map<string, string>();
+  for (const line of lines) {
+    if (line.type === 'cell.end') latest.set(String(line.cell), String(line.status));
+    if (line.type === 'decision' && line.action === 'skip' && line.cell) latest.set(String(line.cell), 'skipped');
+  }
+  const finished = new Set([...latest].filter(([, status]) => status !== 'cancelled').map(([cell]) => cell));
   const plan = executor.buildPlanFromCells(runbook, runStart.plan.filter((id) => !finished.has(id)));
   const allowed = options['allow-destructive'];
   const allowDestructive = allowed === '*' ? true : [...(typeof allowed === 'string' ? allowed.split(',') : []), ...(answers?.confirm ?? [])];

@@ -51,6 +51,8 @@ export interface TuiController {
   done: Promise<number>;
   /** Ends whatever runs and signs the log as interrupted (the process is going away). */
   shutdown(): Promise<void>;
+  /** Settles `done` with this exit code (after a shutdown). */
+  stop(code: number): void;
 }
 
 export function createTuiController(store: TuiStore, options: TuiControllerOptions): TuiController {
@@ -210,7 +212,14 @@ export function createTuiController(store: TuiStore, options: TuiControllerOptio
 
   return {
     done,
-    shutdown,
+    shutdown: async () => {
+      stopping = true;
+      cellAbort?.abort();
+      // A cancelled cell ends within its kill grace; do not wait for ever on a stuck one.
+      await Promise.race([queue, new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
+      await shutdown();
+    },
+    stop: (code) => resolveDone(code),
     handle(effects) {
       for (const effect of effects) {
         // Cancelling must not wait behind the cell it cancels.

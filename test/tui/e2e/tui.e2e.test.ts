@@ -12,6 +12,7 @@ const BIN = join(ROOT, 'bin/litops.js');
 const DRILL = join(ROOT, 'test/tui/fixtures/tui-drill.md');
 const FLOOD = join(ROOT, 'test/tui/fixtures/flood.md');
 const FAILURE = join(ROOT, 'test/tui/fixtures/tui-failure.md');
+const SLOW = join(ROOT, 'test/tui/fixtures/slow.md');
 
 const sessions: TmuxSession[] = [];
 const dirs: string[] = [];
@@ -257,4 +258,36 @@ describe('the terminal UI in a real terminal (tmux)', () => {
     expect(events.find((e) => e.type === 'cell.end' && e.cell === 'ticket')).toMatchObject({ status: 'passed' });
     expect(events.at(-1)).toMatchObject({ type: 'run.end', status: 'interrupted', exitCode: 130 });
   }, 120_000);
+
+  it('a closed terminal (SIGHUP) mid-cell leaves a signed, resumable log', async (context) => {
+    requireTmux(context);
+    const { dir, env } = await prepare();
+    const logDir = join(dir, 'runs');
+    const ui = await start(`node ${BIN} run ${SLOW} --log-dir ${logDir}`, dir, env);
+    await ui.waitFor('Enter start');
+    await ui.send('Enter');
+    await ui.waitFor('Enter run/next');
+    await ui.send('Enter');
+    await ui.waitFor(/^\s+waiting$/m);
+    await ui.kill();
+    const [runName] = await readdir(logDir);
+    const runDir = join(logDir, runName!);
+    let events: Array<Record<string, unknown>> = [];
+    for (let i = 0; i < 100 && !events.some((e) => e.type === 'cell.end'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      events = await readEvents(runDir);
+    }
+    expect(events.find((e) => e.type === 'cell.end')).toMatchObject({ cell: 'wait', status: 'cancelled' });
+    const verify = await run('node', [BIN, 'verify', runDir]).then(
+      () => ({ code: 0, out: '' }),
+      (e: { code: number; stdout: string }) => ({ code: e.code, out: e.stdout }),
+    );
+    expect(verify.out).toMatch(/^incomplete/);
+    expect(verify.code).toBe(4);
+    const resumed = await run('node', [BIN, 'resume', runDir, '--ci'], { env: { ...process.env, ...env }, cwd: dir }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+    expect('code' in resumed ? resumed.code : 0).toBe(0);
+    const after = await readEvents(runDir);
+    expect(after.filter((e) => e.type === 'cell.end').map((e) => [e.cell, e.status])).toEqual([['wait', 'cancelled'], ['wait', 'passed'], ['after', 'passed']]);
+    expect(after.at(-1)).toMatchObject({ type: 'run.end', status: 'passed' });
+  }, 60_000);
 });
