@@ -67,7 +67,8 @@ function reduceStepper(state: TuiState, action: OperatorAction): TuiState {
     case 'step':
       return { ...state, cursor: findStepRow(state, action.direction), outputScroll: 0 };
     case 'primary': {
-      if (!row || !idle) return state;
+      if (!idle) return state;
+      if (!row) return { ...state, modal: { kind: 'confirm-finish' } };
       const status = getRowStatus(state, row);
       if (status === 'pending' && cell) return requestRun(state, cell, null, 'run');
       if (status === 'pending') return { ...state, modal: { kind: 'mark', target: { kind: 'step', id: row.step.id }, result: 'pass', input: createLineInput() } };

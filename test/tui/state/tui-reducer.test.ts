@@ -255,3 +255,12 @@ describe('splitKeys', () => {
     expect(splitKeys('c', ctrl)).toEqual([{ input: 'c', key: ctrl }]);
   });
 });
+
+describe('a run with nothing to step through', () => {
+  it('offers to finish at once', async () => {
+    const { runbook: empty } = await parseRunbook('# Notes only\n\nNothing to run here.\n');
+    let state = apply(createTuiState({ runbook: empty, size: { cols: 80, rows: 24 } }), { type: 'started', runId: 'r', runDir: '/tmp/r', rows: [] });
+    state = press(state, { return: true });
+    expect(state.modal?.kind).toBe('confirm-finish');
+  });
+});
