@@ -50,7 +50,7 @@ export function reduceController(state: TuiState, action: ControllerAction): Tui
 export function reduceEvent(state: TuiState, event: RunEvent): TuiState {
   switch (event.type) {
     case 'cell.start': {
-      const view: CellView = { status: 'running', attempt: event.attempt, startedAt: Date.parse(event.ts), end: null, output: createOutputBuffer(), edited: event.originalSha256 ? event.source : null, skipReason: null };
+      const view: CellView = { status: 'running', attempt: event.attempt, startedAt: Date.parse(event.ts), end: null, output: createOutputBuffer(), edited: event.originalSha256 ? (state.edits[event.cell] ?? event.source) : null, skipReason: null };
       return { ...state, busy: false, running: { cellId: event.cell, attempt: event.attempt }, cells: { ...state.cells, [event.cell]: view }, outputScroll: 0 };
     }
     case 'cell.end': {

@@ -2,7 +2,7 @@ import { createLineInput, createTextEditor, editLineInput, editText, getEditorTe
 import type { OperatorAction } from './tui-actions.js';
 import { advanceCursor } from './reduce-controller.js';
 import { getChecklist } from './outline.js';
-import { clamp, findCell, requestRun, withEffect } from './reduce-operator.js';
+import { clamp, findCell, rememberEdit, requestRun, withEffect } from './reduce-operator.js';
 import type { MarkResult, Modal, TuiState } from './tui-state.js';
 
 const RESULTS: MarkResult[] = ['pass', 'fail', 'n/a'];
@@ -79,7 +79,7 @@ function reduceLineDialog(state: TuiState, modal: LineDialog, action: OperatorAc
       if (!cell) return { ...state, modal: null };
       const name = cell.attributes.name ?? cell.id;
       if (modal.input.value !== name) return { ...state, modal: { ...modal, input: createLineInput(), error: `"${modal.input.value}" is not the cell's name; type ${name} exactly, or Esc to leave it` } };
-      return withEffect({ ...state, modal: null, busy: true }, { kind: 'run-cell', cellId: cell.id, source: modal.source, action: modal.action, confirmedDestructive: true });
+      return withEffect({ ...rememberEdit(state, cell.id, modal.source), modal: null, busy: true }, { kind: 'run-cell', cellId: cell.id, source: modal.source, action: modal.action, confirmedDestructive: true });
     }
   }
 }

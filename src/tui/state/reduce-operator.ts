@@ -82,7 +82,8 @@ function reduceStepper(state: TuiState, action: OperatorAction): TuiState {
       return { ...state, modal: { kind: 'skip-reason', cellId: row.cellId, stepId: row.step.id, input: createLineInput() } };
     case 'retry':
       if (!cell || !idle) return state;
-      return requestRun(state, cell, null, getRowStatus(state, row!) === 'pending' ? 'run' : 'retry');
+      // A retry runs what the pane shows: the operator's edit when there was one.
+      return requestRun(state, cell, state.cells[cell.id]?.edited ? (state.edits[cell.id] ?? state.cells[cell.id]!.edited) : null, getRowStatus(state, row!) === 'pending' ? 'run' : 'retry');
     case 'edit': {
       if (!cell || !idle) return state;
       const source = state.cells[cell.id]?.edited ?? cell.source;
@@ -108,7 +109,12 @@ export function requestRun(state: TuiState, cell: Cell, source: string | null, a
   if (cell.destructive || reasons.length > 0) {
     return { ...state, modal: { kind: 'confirm-destructive', cellId: cell.id, source, reasons: reasons.length ? reasons : cell.reasons, action, input: createLineInput(), error: null } };
   }
-  return withEffect({ ...state, busy: true, modal: null }, { kind: 'run-cell', cellId: cell.id, source, action, confirmedDestructive: false });
+  return withEffect({ ...rememberEdit(state, cell.id, source), busy: true, modal: null }, { kind: 'run-cell', cellId: cell.id, source, action, confirmedDestructive: false });
+}
+
+/** Keeps the source the operator typed, unredacted, for a retry. */
+export function rememberEdit(state: TuiState, cellId: string, source: string | null): TuiState {
+  return source === null ? state : { ...state, edits: { ...state.edits, [cellId]: source } };
 }
 
 /** Queues an effect for the controller. */

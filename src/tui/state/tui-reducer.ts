@@ -45,6 +45,7 @@ export function createTuiState(options: TuiStateOptions): TuiState {
     editor: options.editor ?? 'inline',
     busy: false,
     modal: null,
+    edits: {},
     outputScroll: 0,
     notices: [],
     ending: null,

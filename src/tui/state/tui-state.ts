@@ -106,6 +106,8 @@ export interface TuiState {
   /** A cell whose run was asked for and has not started yet (the controller is busy). */
   busy: boolean;
   modal: Modal | null;
+  /** The operator's edits as typed (events hold them redacted), by cell: what a retry runs. */
+  edits: Record<string, string>;
   /** Full-output view: lines scrolled up from the bottom. */
   outputScroll: number;
   notices: Array<{ level: 'info' | 'warning' | 'error'; message: string }>;

@@ -114,8 +114,8 @@ export function describeResult(state: TuiState, cell: Cell): Row[] {
   const end = view?.end;
   if (!end) return [];
   const ok = end.status === 'passed';
-  const exit = end.exitCode !== null ? `exit ${end.exitCode}` : end.signal ? `signal ${end.signal}` : end.status;
-  const rows: Row[] = [<Line key="res" color={ok ? 'green' : 'red'} bold>{`${ok ? '✓ passed' : `✗ ${end.status}`} · ${exit} · ${formatElapsed(end.durationMs)} · ${ok ? 'Enter: next' : 'r retry · e edit · s skip'}`}</Line>];
+  const exit = end.exitCode !== null ? `exit ${end.exitCode} · ` : end.signal ? `signal ${end.signal} · ` : '';
+  const rows: Row[] = [<Line key="res" color={ok ? 'green' : 'red'} bold>{`${ok ? '✓ passed' : `✗ ${end.status}`} · ${exit}${formatElapsed(end.durationMs)} · ${ok ? 'Enter: next' : 'r retry · e edit · s skip'}`}</Line>];
   if (end.error) rows.push(<Line key="err" color="red">{`  ${showInert(end.error)}`}</Line>);
   for (const [i, e] of end.expectations.entries()) rows.push(<Line key={`exp${i}`} color={e.passed ? 'green' : 'red'}>{`  ${e.passed ? '✓' : '✗'} ${e.source}${e.passed ? '' : ` (actual ${e.actual})`}`}</Line>);
   return rows;

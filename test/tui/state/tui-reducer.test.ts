@@ -264,3 +264,13 @@ describe('a run with nothing to step through', () => {
     expect(state.modal?.kind).toBe('confirm-finish');
   });
 });
+
+describe('retrying an edited cell', () => {
+  it('runs the edited source again, not the runbook one', () => {
+    let state = started();
+    const edited: RunEvent = { ...cellStart('hello', 1), source: 'echo edited', originalSha256: 'b' } as RunEvent;
+    state = apply(state, { type: 'event', event: edited }, { type: 'event', event: cellEnd('hello', 1, 'failed') });
+    state = press(state, 'r');
+    expect(state.effects).toEqual([{ kind: 'run-cell', cellId: 'hello', source: 'echo edited', action: 'retry', confirmedDestructive: false }]);
+  });
+});
