@@ -11,7 +11,7 @@ export async function checkEditedSource(cell: Cell, source: string): Promise<Des
   await loadSqlParser();
   const longest = Math.max(2, ...[...source.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
-  const { runbook } = parseRunbookSync(`# edit\n\n${fence}${cell.lang === 'sql' ? 'sql' : 'bash'}\n${source}\n${fence}\n`);
+  const { runbook } = parseRunbookSync(`# edit\n\n${fence}${(cell.executable ? cell.lang : cell.guess) === 'sql' ? 'sql' : 'bash'}\n${source}\n${fence}\n`);
   const edited = runbook.cells[0];
   const reasons = edited?.reasons ?? [];
   if (reasons.length === 0 && cell.attributes.destructive === true) return cell.reasons;

@@ -126,7 +126,9 @@ export function createTuiController(store: TuiStore, options: TuiControllerOptio
       const reasons = cell.reasons.map((r) => r.reason).join('; ') || 'edited source';
       await ctx.emit({ type: 'decision', action: 'confirm', cell: cell.id, step: cell.step, reason: `destructive (${reasons}): confirmed by typing its name`, by: 'operator', source: null, ts: ts() });
     }
-    const attempt = () => runCell(ctx, cell, { signal: abort.signal, ...(source !== undefined ? { source } : {}) });
+    // A block that only looks like shell or SQL runs as what it looks like, because the operator chose to.
+    const runnable = cell.executable ? cell : { ...cell, lang: cell.guess ?? cell.lang, executable: true };
+    const attempt = () => runCell(ctx, runnable, { signal: abort.signal, ...(source !== undefined ? { source } : {}) });
     const running = cell.attributes.interactive ? hooks.suspend(attempt) : attempt();
     const outcome = await running.finally(() => (cellAbort = null));
     for (const criterion of runbook.criteria.filter((c) => c.expectation?.cell === cell.id)) {

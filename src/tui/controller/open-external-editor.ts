@@ -14,7 +14,7 @@ export async function openExternalEditor(source: string, cell: Cell, env: Record
   if (!editor) return null;
   const dir = await mkdtemp(join(tmpdir(), 'litops-edit-'));
   const name = (cell.attributes.name ?? cell.id).replace(/[^A-Za-z0-9._-]+/g, '-');
-  const file = join(dir, `${name}.${cell.lang === 'sql' ? 'sql' : 'sh'}`);
+  const file = join(dir, `${name}.${(cell.executable ? cell.lang : cell.guess) === 'sql' ? 'sql' : 'sh'}`);
   try {
     await writeFile(file, source.endsWith('\n') ? source : `${source}\n`, { mode: 0o600 });
     const code = await new Promise<number | null>((resolve) => {

@@ -13,7 +13,14 @@ export function buildOutlineRows(runbook: Runbook, plan: Plan): OutlineRow[] {
     if (cellIds.length === 0) rows.push({ step, cellId: null, first: true, optional });
     cellIds.forEach((cellId, index) => rows.push({ step, cellId, first: index === 0, optional }));
   };
-  for (const planned of plan.steps) add(planned.step, planned.cells.map((cell) => cell.id), planned.step.role === 'rollback');
+  for (const planned of plan.steps) {
+    add(planned.step, planned.cells.map((cell) => cell.id), planned.step.role === 'rollback');
+    // Unlabeled blocks that look like code: never run unattended; the operator may run one on purpose.
+    const guesses = planned.skipped.filter(({ cell }) => cell.guess !== null && !cell.executable);
+    const first = !rows.some((row) => row.step.id === planned.step.id && row.cellId !== null);
+    if (first && guesses.length) rows.splice(rows.findIndex((row) => row.step.id === planned.step.id && row.cellId === null), 1);
+    guesses.forEach(({ cell }, index) => rows.push({ step: planned.step, cellId: cell.id, first: first && index === 0, optional: true }));
+  }
   const planned = new Set(plan.steps.map((p) => p.step.id));
   const procedures = new Set(plan.steps.map((p) => p.step.procedure));
   const executable = new Set(runbook.cells.filter((cell) => cell.executable && !cell.attributes.skip).map((cell) => cell.id));

@@ -22,7 +22,8 @@ export function describeCell(state: TuiState, cell: Cell | null, width: number):
     lines.push(<Line key="kind" dim>{row.step.kind === 'check' ? 'a check to confirm: Enter marks it, s skips it' : 'a manual step: do it, then Enter to mark it done'}</Line>);
     return lines;
   }
-  const target = cell.lang === 'shell' ? 'shell (bash)' : `SQL on ${cell.attributes.connection ?? 'the default database'}`;
+  if (!cell.executable && cell.guess) lines.push(<Line key="guess" color="yellow">{`unlabeled block that looks like ${cell.guess}: never run unattended; Enter runs it as ${cell.guess}`}</Line>);
+  const target = (cell.executable ? cell.lang : cell.guess) === 'shell' ? 'shell (bash)' : `SQL on ${cell.attributes.connection ?? 'the default database'}`;
   const name = cell.attributes.name ? `${cell.attributes.name} · ` : '';
   lines.push(<Line key="target" dim>{`${name}${target}${cell.attributes.interactive ? ' · interactive: gets the terminal' : ''}${cell.attributes.timeout ? ` · timeout ${formatElapsed(cell.attributes.timeout)}` : ''}`}</Line>);
   if (cell.expectations.length) lines.push(<Line key="expect" dim>{`expects: ${cell.expectations.map((e) => e.source).join('; ')}`}</Line>);
@@ -72,7 +73,7 @@ export function describeSource(cell: Cell, view: CellView | undefined, max: numb
   const room = max - 1;
   const shown = lines.length > room ? [...lines.slice(0, room - 1), null] : lines;
   return [
-    <Line key="src-h" dim>{`── ${view?.edited ? 'edited source' : 'source'} ${cell.lang === 'sql' ? '(sql)' : '(bash)'} ──`}</Line>,
+    <Line key="src-h" dim>{`── ${view?.edited ? 'edited source' : 'source'} ${(cell.executable ? cell.lang : cell.guess) === 'sql' ? '(sql)' : '(bash)'} ──`}</Line>,
     ...shown.map((line, i) =>
       line === null ? (
         <Line key="src-more" dim>{`… ${lines.length - room + 1} more lines`}</Line>

@@ -274,3 +274,14 @@ describe('retrying an edited cell', () => {
     expect(state.effects).toEqual([{ kind: 'run-cell', cellId: 'hello', source: 'echo edited', action: 'retry', confirmedDestructive: false }]);
   });
 });
+
+describe('unlabeled blocks that look like code', () => {
+  it('are listed as optional rows the operator may run, destructive ones by name', async () => {
+    const { runbook: guessed } = await parseRunbook('# G\n\n1. Clean up.\n\n   ```\n   rm -rf /tmp/litops-guess\n   ```\n\n2. Say so.\n\n   ```bash\n   echo done\n   ```\n');
+    const rows = buildOutlineRows(guessed, buildPlan(guessed));
+    expect(rows.map((row) => [row.cellId, row.optional])).toEqual([['g/clean-up/1', true], ['g/say-so/1', false]]);
+    let state = apply(createTuiState({ runbook: guessed, size: { cols: 80, rows: 24 } }), { type: 'started', runId: 'r', runDir: '/tmp/r', rows });
+    state = press(state, { return: true });
+    expect(state.modal?.kind).toBe('confirm-destructive');
+  });
+});
