@@ -168,7 +168,8 @@ describe('the terminal UI in a real terminal (tmux)', () => {
     await ui.send('Enter');
     await ui.waitFor('Enter run/next');
     await ui.send('Enter');
-    const screen = await ui.waitFor(/^\s+flood done$/m, { timeoutMs: 60_000 });
+    await ui.waitFor(/^\s+flood done$/m, { timeoutMs: 60_000 });
+    const screen = await ui.waitFor('✓ passed · exit 0');
     const lines = screen.split('\n');
     expect(lines[0]).toMatch(/^ Flood/);
     expect(lines.filter((line) => line.trim()).at(-1)).toContain('Enter run/next');
@@ -284,7 +285,7 @@ describe('the terminal UI in a real terminal (tmux)', () => {
     );
     expect(verify.out).toMatch(/^incomplete/);
     expect(verify.code).toBe(4);
-    const resumed = await run('node', [BIN, 'resume', runDir, '--ci'], { env: { ...process.env, ...env }, cwd: dir }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+    const resumed = await run('node', [BIN, 'resume', runDir, '--ci', '--set', 'WAIT_SECONDS=0'], { env: { ...process.env, ...env }, cwd: dir }).catch((e: { code: number; stdout: string; stderr: string }) => e);
     expect('code' in resumed ? resumed.code : 0).toBe(0);
     const after = await readEvents(runDir);
     expect(after.filter((e) => e.type === 'cell.end').map((e) => [e.cell, e.status])).toEqual([['wait', 'cancelled'], ['wait', 'passed'], ['after', 'passed']]);
