@@ -80,6 +80,7 @@ describe('the terminal UI in a real terminal (tmux)', () => {
     expect(review).toContain('+ echo "greeting: edited-by-script"');
     await ui.send('Enter');
     await ui.waitFor(/^\s+greeting: edited-by-script$/m);
+    await ui.waitFor('✓ passed · exit 0');
 
     await ui.send(['Enter', 'Enter']);
     await ui.waitFor("Type the cell's name (clean-scratch)");
