@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 
 /** Size and sha256 (lowercase hex) of a file's bytes. */
 export interface Digest {
@@ -22,13 +22,23 @@ export function getLineHash(line: Uint8Array): string {
   return `sha256:${getSha256Hex(line)}`;
 }
 
-/** Streams a file through sha256 (never reads it whole). */
+const CHUNK = 1024 * 1024;
+
+/** Reads a file through sha256 in 1 MiB pieces (never whole; a small file in one read). */
 export async function hashFile(path: string): Promise<Digest> {
   const hash = createHash('sha256');
-  let bytes = 0;
-  for await (const chunk of createReadStream(path)) {
-    hash.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
+  const file = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    let bytes = 0;
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, CHUNK, null);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+      bytes += bytesRead;
+    }
+    return { bytes, sha256: hash.digest('hex') };
+  } finally {
+    await file.close();
   }
-  return { bytes, sha256: hash.digest('hex') };
 }

@@ -56,7 +56,8 @@ export async function checkChecksums(runDir: string, listing: RunDirListing, dig
   }
   const present = listing.files.filter((path) => path !== SUMS_FILE && path !== SIG_FILE);
   const listed = new Set(entries.map((entry) => entry.path));
-  const absent = entries.find((entry) => !present.includes(entry.path));
+  const presentSet = new Set(present);
+  const absent = entries.find((entry) => !presentSet.has(entry.path));
   if (absent) return result('missing', 0, `${SUMS_FILE} line ${absent.number}: lists ${absent.path}, which is not in the run directory`);
   const unlisted = present.find((path) => !listed.has(path));
   if (unlisted) return result('missing', 0, `${SUMS_FILE} does not list ${unlisted}, which is in the run directory`);
