@@ -17,12 +17,16 @@ export function assignSectionIds(sections: readonly SectionNode[]): Map<SectionN
   const candidate = (section: SectionNode, length: number): string => slugPaths.get(section)!.slice(-length).join('.');
   const root = sections.find((section) => section.depth === 0);
   if (root) ids.set(root, registry.claim(ROOT_SECTION_ID));
+  // How many headings share each suffix of each length (counted once: linear, not a scan per heading).
+  const shared = new Map<string, number>();
+  const keyOf = (section: SectionNode, length: number) => `${length}\u0000${candidate(section, length)}`;
+  for (const section of headings) {
+    for (let length = 1; length <= slugPaths.get(section)!.length; length++) shared.set(keyOf(section, length), (shared.get(keyOf(section, length)) ?? 0) + 1);
+  }
   for (const section of headings) {
     const depth = slugPaths.get(section)!.length;
     let length = 1;
-    while (length < depth && headings.some((other) => other !== section && slugPaths.get(other)!.length >= length && candidate(other, length) === candidate(section, length))) {
-      length++;
-    }
+    while (length < depth && shared.get(keyOf(section, length))! > 1) length++;
     ids.set(section, registry.claim(candidate(section, length)));
   }
   return ids;
