@@ -28,7 +28,7 @@ export function mountTui(store: TuiStore, terminal: TuiTerminal, onCrash: (error
   const mount = () => {
     terminal.stdout.write(ENTER_ALT_SCREEN);
     store.dispatch({ type: 'resize', cols: terminal.stdout.columns || 80, rows: terminal.stdout.rows || 24 });
-    const mounted = render(<App store={store} />, { stdin: terminal.stdin, stdout: terminal.stdout, stderr: terminal.stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 20 });
+    const mounted = render(<App store={store} />, { stdin: terminal.stdin, stdout: terminal.stdout, stderr: terminal.stderr, exitOnCtrlC: false, patchConsole: false, maxFps: 30 });
     instance = mounted;
     // A view that throws unmounts the app: the run must still be signed and the terminal given back.
     mounted.waitUntilExit().catch((error: unknown) => {

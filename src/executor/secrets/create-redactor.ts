@@ -18,6 +18,8 @@ export interface Redactor {
   createStream(): RedactionStream;
 }
 
+const PASS_THROUGH: RedactionStream = { push: (chunk) => chunk, flush: () => '', heldLength: 0 };
+
 /**
  * A redactor for `secrets`, matched literally and case-sensitively (they are
  * never turned into regular expressions). Empty strings are ignored; every
@@ -28,7 +30,8 @@ export interface Redactor {
 export function createRedactor(secrets: readonly string[]): Redactor {
   const distinct = [...new Set(secrets.filter((secret) => secret !== ''))].sort((a, b) => b.length - a.length);
   const matcher = buildSecretMatcher(distinct);
-  const createStream = (): RedactionStream => createRedactionStream(matcher, REDACTED);
+  // Without secrets there is nothing to hold back or scan: output passes as it came.
+  const createStream = (): RedactionStream => (distinct.length === 0 ? PASS_THROUGH : createRedactionStream(matcher, REDACTED));
   return {
     secrets: distinct,
     redact(text: string): string {

@@ -10,10 +10,10 @@ export interface OutputThrottle {
 }
 
 /**
- * Hands cell output to the UI at most every `intervalMs` (default 50): a cell
+ * Hands cell output to the UI at most every `intervalMs` (default 33, a frame at 30 fps): a cell
  * printing 100,000 lines costs a few dozen renders, not 100,000.
  */
-export function createOutputThrottle(dispatch: (action: ControllerAction) => void, intervalMs = 50): OutputThrottle {
+export function createOutputThrottle(dispatch: (action: ControllerAction) => void, intervalMs = 33): OutputThrottle {
   let pending: EventOf<'cell.output'>[] = [];
   let timer: NodeJS.Timeout | null = null;
   const flush = () => {
