@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
 
 /** Size and sha256 (lowercase hex) of a file's bytes. */
 export interface Digest {
@@ -23,22 +23,27 @@ export function getLineHash(line: Uint8Array): string {
 }
 
 const CHUNK = 1024 * 1024;
+let shared: Buffer | null = null;
 
-/** Reads a file through sha256 in 1 MiB pieces (never whole; a small file in one read). */
+/**
+ * Reads a file through sha256 in 1 MiB pieces (never whole). Synchronous
+ * reads into one shared buffer: a long run has tens of thousands of small out
+ * files, and a promise and a fresh buffer per file cost more than the reading.
+ */
 export async function hashFile(path: string): Promise<Digest> {
   const hash = createHash('sha256');
-  const file = await open(path, 'r');
+  const fd = openSync(path, 'r');
   try {
-    const buffer = Buffer.allocUnsafe(CHUNK);
+    shared ??= Buffer.allocUnsafe(CHUNK);
     let bytes = 0;
     for (;;) {
-      const { bytesRead } = await file.read(buffer, 0, CHUNK, null);
-      if (bytesRead === 0) break;
-      hash.update(buffer.subarray(0, bytesRead));
-      bytes += bytesRead;
+      const read = readSync(fd, shared, 0, CHUNK, null);
+      if (read === 0) break;
+      hash.update(shared.subarray(0, read));
+      bytes += read;
     }
     return { bytes, sha256: hash.digest('hex') };
   } finally {
-    await file.close();
+    closeSync(fd);
   }
 }
