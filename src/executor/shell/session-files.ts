@@ -1,5 +1,5 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LitopsError } from '../../model/errors.js';
 import { buildPrelude } from './build-prelude.js';
@@ -37,11 +37,13 @@ export async function prepareCellFiles(files: SessionFiles, variables: Buffer, s
   const exports = Object.entries(env)
     .filter(([name]) => isShellName(name))
     .map(([name, value]) => `builtin export ${name}=${quoteShell(value)}\n`);
+  // Small files in a private directory: synchronous calls cost microseconds; a round trip
+  // through the thread pool per file cost a trivial cell more than running it.
   await guard(files, async () => {
-    await Promise.all(outputs.map((name) => rm(join(files.dir, name), { force: true })));
-    await writeFile(join(files.dir, 'vars.sh'), variables, { mode: 0o600 });
-    await writeFile(join(files.dir, 'cell.sh'), source, { mode: 0o600 });
-    await writeFile(join(files.dir, 'env.sh'), exports.join(''), { mode: 0o600 });
+    for (const name of outputs) rmSync(join(files.dir, name), { force: true });
+    writeFileSync(join(files.dir, 'vars.sh'), variables, { mode: 0o600 });
+    writeFileSync(join(files.dir, 'cell.sh'), source, { mode: 0o600 });
+    writeFileSync(join(files.dir, 'env.sh'), exports.join(''), { mode: 0o600 });
   });
 }
 
@@ -50,20 +52,29 @@ export async function prepareCellFiles(files: SessionFiles, variables: Buffer, s
  * options the session's. Returns null when the trap did not finish (state unchanged).
  */
 export async function collectCellState(files: SessionFiles): Promise<StateChanges | null> {
-  const bytes = await readFile(join(files.dir, 'changes.out')).catch(() => null);
-  const changes = bytes && parseStateChanges(bytes);
+  let bytes: Buffer | null = null;
+  try {
+    bytes = readFileSync(join(files.dir, 'changes.out'));
+  } catch {
+    return null;
+  }
+  const changes = parseStateChanges(bytes);
   if (!changes) return null;
   await guard(files, async () => {
-    await rename(join(files.dir, 'functions.out'), join(files.dir, 'functions.sh'));
-    await rename(join(files.dir, 'options.out'), join(files.dir, 'options.sh'));
+    renameSync(join(files.dir, 'functions.out'), join(files.dir, 'functions.sh'));
+    renameSync(join(files.dir, 'options.out'), join(files.dir, 'options.sh'));
   });
   return changes;
 }
 
 /** Removes the cell's text and empties its environment (they may hold secrets). */
 export async function cleanCellFiles(files: SessionFiles): Promise<void> {
-  await rm(join(files.dir, 'cell.sh'), { force: true });
-  await writeFile(join(files.dir, 'env.sh'), '').catch(() => undefined);
+  rmSync(join(files.dir, 'cell.sh'), { force: true });
+  try {
+    writeFileSync(join(files.dir, 'env.sh'), '');
+  } catch {
+    // The directory is gone (the session closed): nothing left to clean.
+  }
 }
 
 /** Removes the whole directory. */
