@@ -61,6 +61,9 @@ export async function runInteractive(input: InteractiveInput): Promise<ExitCodeV
   };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const signal of signals) process.on(signal, onSignal);
+  // Stepping aside for an interactive cell leaves stdin unref'd for a moment (Ink's cleanup);
+  // the UI must not end because no handle happens to keep the event loop alive.
+  const keepAlive = setInterval(() => undefined, 60_000);
   let crashed: unknown = null;
   mounted = tui.mountTui(store, terminal, (error) => {
     crashed = error;
@@ -78,6 +81,7 @@ export async function runInteractive(input: InteractiveInput): Promise<ExitCodeV
     }
     return code as ExitCodeValue;
   } finally {
+    clearInterval(keepAlive);
     for (const signal of signals) process.off(signal, onSignal);
     terminal.stdout.off('error', ignoreWriteError);
   }

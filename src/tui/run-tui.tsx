@@ -44,6 +44,9 @@ export function mountTui(store: TuiStore, terminal: TuiTerminal, onCrash: (error
   return {
     async suspend(task) {
       unmount();
+      // Ink releases stdin in effect cleanups that run after unmount returns; let them run first.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      stopReading(terminal.stdin);
       // The task owns the terminal now: Ctrl-C goes to its process group, not to us.
       const ignore = () => undefined;
       process.on('SIGINT', ignore);
@@ -51,9 +54,36 @@ export function mountTui(store: TuiStore, terminal: TuiTerminal, onCrash: (error
         return await task();
       } finally {
         process.off('SIGINT', ignore);
+        startReading(terminal.stdin);
         mount();
       }
     },
     close: unmount,
   };
+}
+
+/**
+ * Stops Node reading the terminal. Pausing the stream is not enough: libuv keeps
+ * a read pending on the tty, so keys typed for an interactive cell (or an
+ * editor) would land in our buffer instead of the child's. {@link startReading}
+ * resumes it: the stream still thinks a read is pending and would not ask again.
+ */
+function stopReading(stdin: NodeJS.ReadStream): void {
+  // Ink turns raw mode off in an effect cleanup that may run a tick later: the child needs a cooked terminal now.
+  if (stdin.isTTY) stdin.setRawMode(false);
+  stdin.pause();
+  const handle = (stdin as unknown as { _handle?: { readStop?: () => number; reading?: boolean } })._handle;
+  if (handle?.readStop) {
+    handle.readStop();
+    handle.reading = false;
+  }
+}
+
+function startReading(stdin: NodeJS.ReadStream): void {
+  const handle = (stdin as unknown as { _handle?: { readStart?: () => number; reading?: boolean } })._handle;
+  if (handle?.readStart && !handle.reading) {
+    handle.reading = true;
+    handle.readStart();
+  }
+  stdin.ref();
 }

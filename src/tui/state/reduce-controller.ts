@@ -1,5 +1,5 @@
 import type { EventOf, RunEvent } from '../../model/events.js';
-import { appendOutput, createOutputBuffer } from '../text/index.js';
+import { appendOutputTail, createOutputBuffer } from '../text/index.js';
 import type { ControllerAction } from './tui-actions.js';
 import { findNextOpenRow } from './outline.js';
 import { markKey, type CellView, type Mark, type MarkResult, type TuiState } from './tui-state.js';
@@ -19,7 +19,8 @@ export function reduceController(state: TuiState, action: ControllerAction): Tui
       const view = state.cells[action.cellId];
       if (!view || view.attempt !== action.attempt) return state;
       let output = view.output;
-      for (const chunk of action.chunks) output = appendOutput(output, chunk.stream, chunk.data);
+      // Consecutive chunks of one stream go in together, so a flood is cut to its visible tail once.
+      for (const run of joinRuns(action.chunks)) output = appendOutputTail(output, run.stream, run.data);
       return { ...state, cells: { ...state.cells, [action.cellId]: { ...view, output } } };
     }
     case 'edited':
@@ -104,6 +105,16 @@ function setMark(state: TuiState, key: string, mark: Mark): TuiState {
 function addNotice(state: TuiState, level: 'info' | 'warning' | 'error', message: string): TuiState {
   if (!message) return state;
   return { ...state, notices: [...state.notices, { level, message }].slice(-MAX_NOTICES) };
+}
+
+function joinRuns(chunks: Array<{ stream: 'stdout' | 'stderr'; data: string }>): Array<{ stream: 'stdout' | 'stderr'; data: string }> {
+  const runs: Array<{ stream: 'stdout' | 'stderr'; data: string }> = [];
+  for (const chunk of chunks) {
+    const last = runs.at(-1);
+    if (last?.stream === chunk.stream) last.data += chunk.data;
+    else runs.push({ ...chunk });
+  }
+  return runs;
 }
 
 /** A cell that has not run. */
