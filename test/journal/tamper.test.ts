@@ -118,6 +118,24 @@ describe('verifyRunDir on a tampered run directory', () => {
     await expectTampered(runDir, /^events\.jsonl line 5: checkpoint head does not match the hash of line 4$/);
   });
 
+  it('catches a forger who also moves every checkpoint head, and names the first checkpoint whose signature fails', async () => {
+    const runDir = await copy();
+    await editLines(runDir, (lines) => {
+      const records = lines.map((line) => JSON.parse(line) as Parameters<typeof formatEventLine>[0] & { head?: string });
+      const end = records.findIndex((record) => record.type === 'cell.end');
+      records[end]!.exitCode = 0;
+      const out: string[] = [];
+      for (const [index, record] of records.entries()) {
+        if (index > 0) record.prev = `sha256:${sha256(out[index - 1]!)}`;
+        if (record.type === 'checkpoint') record.head = record.prev;
+        out.push(formatEventLine(record));
+      }
+      return out;
+    });
+    await recomputeSums(runDir);
+    await expectTampered(runDir, /^events\.jsonl line 5: checkpoint signature does not verify/);
+  });
+
   it('names a truncated out file with the sizes', async () => {
     const runDir = await copy();
     await truncate(join(runDir, 'out/1.stdout'), 10);

@@ -32,7 +32,7 @@ checked:
   ✓ events.jsonl: 20 complete lines (seq 0–19), each numbered in order and chained to the one before
   ✓ runbook.md: matches the sha256 in run.start (<sha256>), which line 1 chains from
   ✓ out files: 10 recorded files match the sizes and sha256 in the lines that record them
-  ✓ checkpoints: 3 signatures over the chain head verify, the last at seq 14
+  ✓ checkpoints: 3 over the chain head, each where it belongs; the last signature of each key verifies (1 checked) and covers the ones before it through the chain, the last at seq 14
   ✓ SHA256SUMS: lists exactly the 12 files present, each with its sha256
   ✓ SHA256SUMS.sig: a valid SSH signature (namespace litops) over SHA256SUMS by SHA256:<fingerprint>
   ✓ allowed signers: alice@example.com may sign with SHA256:<fingerprint>

@@ -73,7 +73,7 @@ export async function inspectRunDir(runDir: string, options: VerifyOptions = {})
   if (files.problem) return tampered(files.problem.message);
   checked.push(`out files: ${files.recorded.length} recorded file${files.recorded.length === 1 ? '' : 's'} match the sizes and sha256 in the lines that record them`);
   if (checkpoints.problem) return tampered(checkpoints.problem.message);
-  checked.push(`checkpoints: ${checkpoints.verified.length} signature${checkpoints.verified.length === 1 ? '' : 's'} over the chain head verify${checkpoints.verified.length ? `, the last at seq ${checkpoints.verified.at(-1)}` : ''}`);
+  checked.push(describeCheckpoints(checkpoints));
   const sums = await checkChecksums(runDir, listing, digestOf, checkpoints.keys.at(-1));
   if (sums.problem) return tampered(sums.problem);
   if (sums.state !== 'missing') checked.push(`${SUMS_FILE}: lists exactly the ${sums.count} files present, each with its sha256`);
@@ -98,4 +98,12 @@ function getIntactThrough(chain: EventChain, files: RecordedFilesResult, checkpo
   if (checkpoints.problem) seq = Math.min(seq, checkpoints.problem.seq - 1);
   const checkpointSeq = checkpoints.verified.filter((at) => at <= seq).at(-1) ?? null;
   return { seq, checkpointSeq };
+}
+
+/** What the checkpoint check covered, in words: every signature, or the last of each key (which covers the others). */
+function describeCheckpoints({ verified, signaturesChecked }: CheckpointsResult): string {
+  const count = verified.length;
+  const last = count ? `, the last at seq ${verified.at(-1)}` : '';
+  if (signaturesChecked >= count) return `checkpoints: ${count} signature${count === 1 ? '' : 's'} over the chain head verify${last}`;
+  return `checkpoints: ${count} over the chain head, each where it belongs; the last signature of each key verifies (${signaturesChecked} checked) and covers the ones before it through the chain${last}`;
 }
