@@ -1,9 +1,20 @@
-import sh from 'mvdan-sh';
+import { createRequire } from 'node:module';
 import type { ShFile, ShNode, ShParseError } from 'mvdan-sh';
 import type { LocatedError } from '../../model/safety.js';
 import { createSourceMap } from './source-map.js';
 
-const { syntax } = sh;
+type MvdanSh = typeof import('mvdan-sh').default;
+let loaded: MvdanSh['syntax'] | null = null;
+
+/**
+ * mvdan-sh (1.5 MB of GopherJS) is loaded on first use, with require: a runbook
+ * without shell never pays for it, and importing it as ESM made Node scan the
+ * whole file for named exports first (about twice the cost).
+ */
+function getSyntax(): MvdanSh['syntax'] {
+  loaded ??= (createRequire(import.meta.url)('mvdan-sh') as MvdanSh).syntax;
+  return loaded;
+}
 
 /**
  * Operator codes of mvdan-sh 0.10 (Go `token` values). They are plain numbers in
@@ -38,6 +49,7 @@ export type ParseResult = { file: ShFile; error?: undefined } | { file?: undefin
 
 /** Parses bash source; never throws. */
 export function parseShell(source: string, options: { keepComments?: boolean } = {}): ParseResult {
+  const syntax = getSyntax();
   const parser = syntax.NewParser(syntax.KeepComments(options.keepComments ?? false), syntax.Variant(syntax.LangBash));
   try {
     return { file: parser.Parse(source, '') };
@@ -60,12 +72,12 @@ export function toLocatedError(thrown: unknown, source: string): LocatedError {
 
 /** The node's type name, e.g. `CallExpr`. */
 export function getNodeType(node: ShNode): string {
-  return syntax.NodeType(node);
+  return getSyntax().NodeType(node);
 }
 
 /** Depth-first walk; `leave` runs after a node's children. */
 export function walkNodes(root: ShNode, enter: (node: ShNode) => void, leave: () => void): void {
-  syntax.Walk(root, (node) => {
+  getSyntax().Walk(root, (node) => {
     if (node === null) leave();
     else enter(node);
     return true;
