@@ -8,7 +8,7 @@
 export { createJournal, type JournalOptions } from './create-journal.js';
 export type { Journal } from './write/create-journal-writer.js';
 export type { CastSize } from './write/format-cast.js';
-export { openJournalForResume, type ResumeOptions } from './resume/open-journal-for-resume.js';
+export { isResumableEnd, openJournalForResume, type ResumeOptions } from './resume/open-journal-for-resume.js';
 export type { ResumeState } from './resume/build-resume-state.js';
 export { verifyRunDir } from './verify/verify-run-dir.js';
 export type { VerifyOptions } from './verify/inspect-run-dir.js';

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { ExitCode, UsageError, type ExitCodeValue } from '../../model/errors.js';
+import { ExitCode, LitopsError, UsageError, type ExitCodeValue } from '../../model/errors.js';
 import type { EventOf, RunEvent } from '../../model/events.js';
 import type { RunContext } from '../../executor/index.js';
 import type { ResumeState } from '../../journal/index.js';
@@ -16,6 +16,9 @@ export async function run({ args, options, io }: CommandContext): Promise<ExitCo
   const lines = await readLoggedEvents(runDir);
   const runStart = lines[0] as EventOf<'run.start'> | undefined;
   if (runStart?.type !== 'run.start') throw new UsageError(`${runDir}: its log has no run.start; nothing to resume`);
+  // Refused here, before a terminal UI opens on a run that cannot continue.
+  const ended = lines.findLast((line) => line.type === 'run.end');
+  if (ended && !journalModule.isResumableEnd(String(ended.status))) throw new LitopsError('resume-run-ended', `cannot resume ${runDir}: the run ended (${String(ended.status)}); there is nothing to resume`);
   const bytes = await readFile(join(runDir, 'runbook.md'));
   const { runbook } = parseRunbookSync(bytes.toString('utf8'), { path: runStart.runbook.path, bytes });
   const env = { ...io.env };

@@ -28,6 +28,11 @@ export interface ResumeOptions {
 /** Run-end statuses after which a run may be resumed. */
 const RESUMABLE_END = new Set(['interrupted', 'needs-person']);
 
+/** Whether a run that ended with this `run.end` status can be continued (interrupted, or waiting for a person). */
+export function isResumableEnd(status: string): boolean {
+  return RESUMABLE_END.has(status);
+}
+
 /**
  * Reopens an interrupted run's log to continue it. It verifies what is there
  * first (and throws if anything was tampered with), keeps a torn last line as

@@ -87,7 +87,8 @@ export function createTuiController(store: TuiStore, options: TuiControllerOptio
     log = await resume.openLog();
     created = await openRun(resume.runId, values);
     store.dispatch({ type: 'started', runId: resume.runId, runDir: log.runDir, rows: resume.rows });
-    for (const event of resume.logged) store.dispatch({ type: 'event', event });
+    // A run that ended interrupted or waiting for a person continues: its old run.end is history, not the ending.
+    for (const event of resume.logged) if (event.type !== 'run.end') store.dispatch({ type: 'event', event });
     for (const [cellId, view] of Object.entries(store.getState().cells)) {
       const end = resume.logged.findLast((e): e is EventOf<'cell.end'> => e.type === 'cell.end' && e.cell === cellId);
       if (end?.tail && view.attempt === end.attempt) store.dispatch({ type: 'output', cellId, attempt: end.attempt, chunks: [{ stream: 'stdout', data: `${end.tail}\n` }] });

@@ -34,7 +34,7 @@ function describeDialog(state: TuiState, modal: Modal, width: number, height: nu
       ];
     case 'abort-reason':
       return [
-        <Line key="t" bold color="red">{'Abort the run: it ends here, recorded as aborted (not resumable). Why?'}</Line>,
+        <Line key="t" bold color="red">{'Abort the run: it ends here, recorded as aborted. Why?'}</Line>,
         <TextField key="i" input={modal.input} label="reason: " />,
       ];
     case 'confirm-destructive': {
