@@ -259,7 +259,17 @@ describe('the terminal UI in a real terminal (tmux)', () => {
     expect(events.find((e) => e.type === 'decision' && e.action === 'abort')).toMatchObject({ reason: 'worker host is gone', by: 'operator' });
     expect(events.find((e) => e.type === 'cell.end' && e.cell === 'ticket')).toMatchObject({ status: 'passed' });
     expect(events.at(-1)).toMatchObject({ type: 'run.end', status: 'interrupted', exitCode: 130 });
-  }, 120_000);
+
+    // An aborted run ended interrupted: it can be reopened, on the stepper, not on its old summary.
+    const again = await start(`node ${BIN} resume ${join(logDir, runName!)}`, dir, env);
+    const reopened = await again.waitFor('resumed', { timeoutMs: 60_000 });
+    expect(reopened).toContain('Enter run/next');
+    expect(reopened).toMatch(/✗ Restart the worker/);
+    await again.send('q');
+    await again.waitFor('The run stays resumable');
+    await again.send('y');
+    expect(await waitForExit(again)).toBe(130);
+  }, 150_000);
 
   it('a closed terminal (SIGHUP) mid-cell leaves a signed, resumable log', async (context) => {
     requireTmux(context);
