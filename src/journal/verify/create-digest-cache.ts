@@ -2,15 +2,11 @@ import { join } from 'node:path';
 import { hashFile, type Digest } from '../digest.js';
 
 /** Digests of run directory files, each file read once however many checks ask. Null for a missing file. */
-export interface DigestCache {
-  (path: string): Promise<Digest | null>;
-  /** Starts hashing these files, `concurrency` at a time, so later checks find them done (a long run has tens of thousands). */
-  prefetch(paths: readonly string[], concurrency?: number): Promise<void>;
-}
+export type DigestCache = (path: string) => Promise<Digest | null>;
 
 export function createDigestCache(runDir: string): DigestCache {
   const cache = new Map<string, Promise<Digest | null>>();
-  const digestOf = (path: string): Promise<Digest | null> => {
+  return (path) => {
     let digest = cache.get(path);
     if (!digest) {
       digest = hashFile(join(runDir, path)).catch((error: NodeJS.ErrnoException) => {
@@ -21,13 +17,4 @@ export function createDigestCache(runDir: string): DigestCache {
     }
     return digest;
   };
-  const prefetch = async (paths: readonly string[], concurrency = 16): Promise<void> => {
-    let next = 0;
-    const worker = async () => {
-      // Errors surface when a check awaits the digest; here they only must not stop the others.
-      while (next < paths.length) await digestOf(paths[next++]!).catch(() => undefined);
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, paths.length) }, worker));
-  };
-  return Object.assign(digestOf, { prefetch });
 }

@@ -44,7 +44,6 @@ export async function inspectRunDir(runDir: string, options: VerifyOptions = {})
   const chain = await readEventChain(runDir);
   const listing = await listRunDir(runDir);
   const digestOf = createDigestCache(runDir);
-  await digestOf.prefetch(listing.files);
   const files = await checkRecordedFiles(chain.lines, listing, digestOf);
   const checkpoints = checkCheckpoints(chain.lines);
   const runStart = chain.lines[0]?.record as RunStartLine | undefined;

@@ -89,8 +89,11 @@ export function createTuiController(store: TuiStore, options: TuiControllerOptio
     store.dispatch({ type: 'started', runId: resume.runId, runDir: log.runDir, rows: resume.rows });
     // A run that ended interrupted or waiting for a person continues: its old run.end is history, not the ending.
     for (const event of resume.logged) if (event.type !== 'run.end') store.dispatch({ type: 'event', event });
+    // Each cell's last end, found in one pass (a long run has tens of thousands of cells).
+    const ends = new Map<string, EventOf<'cell.end'>>();
+    for (const event of resume.logged) if (event.type === 'cell.end') ends.set(event.cell, event);
     for (const [cellId, view] of Object.entries(store.getState().cells)) {
-      const end = resume.logged.findLast((e): e is EventOf<'cell.end'> => e.type === 'cell.end' && e.cell === cellId);
+      const end = ends.get(cellId);
       if (end?.tail && view.attempt === end.attempt) store.dispatch({ type: 'output', cellId, attempt: end.attempt, chunks: [{ stream: 'stdout', data: `${end.tail}\n` }] });
     }
     await resume.restore(created.context);

@@ -51,7 +51,7 @@ function Screen({ state, width, height, now }: { state: TuiState; width: number;
       </Box>
     );
   }
-  const dialog = state.modal ? getDialogRows(state, width, Math.max(5, Math.floor((height * 2) / 3))) : [];
+  const dialog = state.modal ? getDialogRows(state, Math.max(5, Math.floor((height * 2) / 3))) : [];
   const inner = height - (dialog.length ? dialog.length + 2 : 0);
   return (
     <Box flexDirection="column" height={height}>

@@ -7,9 +7,9 @@ import { showInert } from './step-lines.js';
 import { TextField } from './text-field.js';
 
 /** The open dialog's rows, at most `maxHeight - 2` (the border takes two). */
-export function getDialogRows(state: TuiState, width: number, maxHeight: number): ReactElement[] {
+export function getDialogRows(state: TuiState, maxHeight: number): ReactElement[] {
   const inner = Math.max(1, maxHeight - 2);
-  return describeDialog(state, state.modal!, width - 4, inner).slice(0, inner);
+  return describeDialog(state, state.modal!, inner).slice(0, inner);
 }
 
 /** The open dialog, in a box just tall enough for its rows. */
@@ -21,7 +21,7 @@ export function Dialog({ state, width, rows }: { state: TuiState; width: number;
   );
 }
 
-function describeDialog(state: TuiState, modal: Modal, width: number, height: number): ReactElement[] {
+function describeDialog(state: TuiState, modal: Modal, height: number): ReactElement[] {
   const cellName = (id: string) => {
     const cell = state.runbook.cells.find((c) => c.id === id);
     return cell?.attributes.name ?? id;
@@ -107,5 +107,4 @@ function describeDialog(state: TuiState, modal: Modal, width: number, height: nu
       ];
     }
   }
-  void width;
 }

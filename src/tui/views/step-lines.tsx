@@ -11,7 +11,7 @@ import { formatElapsed } from './marks.js';
 export type Row = ReactElement;
 
 /** The step's title and the facts about the cell: target, expectations, why it is destructive. */
-export function describeCell(state: TuiState, cell: Cell | null, width: number): Row[] {
+export function describeCell(state: TuiState, cell: Cell | null): Row[] {
   const row = state.rows[state.cursor];
   if (!row) return [];
   const lines: Row[] = [];
@@ -28,7 +28,6 @@ export function describeCell(state: TuiState, cell: Cell | null, width: number):
   lines.push(<Line key="target" dim>{`${name}${target}${cell.attributes.interactive ? ' · interactive: gets the terminal' : ''}${cell.attributes.timeout ? ` · timeout ${formatElapsed(cell.attributes.timeout)}` : ''}`}</Line>);
   if (cell.expectations.length) lines.push(<Line key="expect" dim>{`expects: ${cell.expectations.map((e) => e.source).join('; ')}`}</Line>);
   if (cell.destructive) lines.push(<Line key="destructive" color="red">{`⚠ destructive: ${cell.reasons.map((r) => r.reason).join('; ') || 'marked destructive'}`}</Line>);
-  void width;
   return lines;
 }
 

@@ -13,11 +13,11 @@ export function StepPane({ state, width, height, now }: { state: TuiState; width
   if (!row) return <Box height={height} />;
   const cell = row.cellId ? (state.runbook.cells.find((c) => c.id === row.cellId) ?? null) : null;
   const view = cell ? state.cells[cell.id] : undefined;
-  const head = describeCell(state, cell, width);
+  const head = describeCell(state, cell);
   const result = cell ? describeResult(state, cell) : [];
   const failed = view?.status === 'failed';
   const guidance = failed ? describeGuidance(state.runbook.guidance.filter((g) => g.procedure === row.step.procedure || g.procedure === null), Math.floor(height / 4)) : [];
-  const dialog = state.modal ? getDialogRows(state, width, state.modal.kind === 'edit-inline' ? height - head.length : Math.max(6, Math.floor((height * 2) / 3))) : [];
+  const dialog = state.modal ? getDialogRows(state, state.modal.kind === 'edit-inline' ? height - head.length : Math.max(6, Math.floor((height * 2) / 3))) : [];
   const dialogHeight = dialog.length ? dialog.length + 2 : 0;
   let room = height - head.length - result.length - guidance.length - dialogHeight;
   const ran = view?.attempt != null;
