@@ -15,6 +15,28 @@ export const RUNBOOK_SCHEMA_VERSION = 1;
 export const ExecutableLangSchema = z.enum(['shell', 'sql']);
 export type ExecutableLang = z.infer<typeof ExecutableLangSchema>;
 
+/**
+ * What a fenced block is, read as its author meant it, whatever its label says:
+ * `command` (shell or SQL to run), `transcript` (a session of an interactive client,
+ * `db=# ` or `mysql> `: its statements are the commands), `output` (what a command
+ * printed; nothing to run), `configuration` (a file's content: YAML, nginx, INI,
+ * `key = value`), `reference` (other code: another language, SQL of another dialect).
+ */
+export const BlockClassSchema = z.enum(['command', 'transcript', 'output', 'configuration', 'reference']);
+export type BlockClass = z.infer<typeof BlockClassSchema>;
+
+/** A `<placeholder>` word of a command, which the cell reads as the input `name`. */
+export const PlaceholderSchema = z.object({
+  /** The input it becomes: `<pod-name>` → `POD_NAME`. */
+  name: z.string(),
+  /** As written, brackets included: `<pod-name>`. */
+  text: z.string(),
+  /** 1-based file position of the first occurrence. */
+  line: z.number().int().min(1),
+  column: z.number().int().min(1),
+});
+export type Placeholder = z.infer<typeof PlaceholderSchema>;
+
 /** A fenced code block, or one numbered part of a split shell block. */
 export const CellSchema = z.object({
   /** Stable id: the `name` attribute, else `<step id>/<n>` (`<step id>/<n>.<k>` for parts). */
@@ -29,6 +51,12 @@ export const CellSchema = z.object({
   executable: z.boolean(),
   /** For unlabeled blocks that look like code: what they look like. The operator may run one; CI never does. */
   guess: ExecutableLangSchema.nullable(),
+  /** What the block is (see {@link BlockClassSchema}); only `command` and psql `transcript` blocks run. */
+  block: BlockClassSchema,
+  /** For SQL of another dialect (`mysql`, `clickhouse`) or a non-psql transcript: which one; else null. */
+  dialect: z.string().nullable(),
+  /** `<placeholder>` words in the commands, in order of first appearance; each is an input. */
+  placeholders: z.array(PlaceholderSchema),
   /** What runs: for console blocks, only the commands after `$ ` prompts. */
   source: z.string(),
   /** 1-based line of the opening fence (shared by every part of a split block). */

@@ -1,7 +1,7 @@
 import type { Code, Html } from 'mdast';
 import type { Attributes } from '../../model/attributes.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
-import type { ExecutableLang } from '../../model/runbook.js';
+import type { BlockClass, ExecutableLang, Placeholder } from '../../model/runbook.js';
 import { parseFenceMeta, parseLitopsComment, mergeAttributeResults, type AttributesResult } from '../attributes/index.js';
 import type { Expectation } from '../../model/expectation.js';
 import type { SourceText } from '../markdown/source-text.js';
@@ -26,6 +26,9 @@ export interface CellDraft {
   endLine: number;
   part: { index: number; count: number; title: string } | null;
   expectedOutput: string | null;
+  block: BlockClass;
+  dialect: string | null;
+  placeholders: Placeholder[];
   attributes: Attributes;
   /** The parsed `expect` attributes (invalid ones were reported and left out). */
   expectations: Expectation[];
@@ -60,12 +63,15 @@ export function buildCellDrafts(node: Code, comment: Html | null, source: Source
     endLine: end.line,
     part: null,
     expectedOutput: null,
+    block: 'command' as BlockClass,
+    dialect: null,
+    placeholders: [],
     attributes,
     expectations,
   };
   if (!kind) {
     const guess = info ? null : guessLanguage(node.value);
-    return [{ ...base, lang: info ? info.toLowerCase() : 'text', executable: false, guess, source: node.value }];
+    return [{ ...base, lang: info ? info.toLowerCase() : 'text', executable: false, guess, block: guess ? 'command' : 'reference', source: node.value }];
   }
   if (kind === 'shell' && isConsoleLanguage(info)) return [buildConsoleDraft(base, node.value, diagnostics)];
   const parts = kind === 'shell' && !attributes.name ? splitNumberedParts(node.value) : null;
@@ -108,7 +114,7 @@ function buildConsoleDraft(base: Omit<CellDraft, 'lang' | 'executable' | 'guess'
   const split = splitConsoleBlock(value);
   if (split.firstCommandLine < 0) {
     diagnostics.push({ severity: 'info', rule: 'console-without-prompt', message: 'console block has no `$ ` prompt lines: shown as expected output, not run', line: base.line, column: base.column });
-    return { ...base, lang: 'shell', executable: false, guess: null, source: '', expectedOutput: value };
+    return { ...base, lang: 'shell', executable: false, guess: null, block: 'output', source: '', expectedOutput: value };
   }
   return {
     ...base,
