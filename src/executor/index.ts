@@ -10,6 +10,6 @@ export { runCell, type RunCellOptions } from './run/run-cell.js';
 export { runUnattended, summarizeRun, type RunSummary, type UnattendedOptions } from './run/run-unattended.js';
 export type { CellOutcome, RunContext } from './run/run-context.js';
 export { resolveTarget, type TargetSpec } from './sql/index.js';
-export { parseSetOptions, readEnvFile, resolveInputs } from './inputs/index.js';
+export { parseSetOptions, readEnvFile, resolveInputs, scopeInputs, type ResolvedInputs, type InputSources } from './inputs/index.js';
 export { redactUrl } from './secrets/index.js';
 export { readAnswersFile, parseAnswers, findUnknownAnswerIds } from './answers/index.js';
