@@ -170,8 +170,8 @@ export type Procedure = z.infer<typeof ProcedureSchema>;
 export const VariableSchema = z.object({
   name: z.string(),
   role: z.enum(['input', 'set']),
-  /** Where it was found: declared in front matter, read by a shell cell, or a psql variable in SQL. */
-  sources: z.array(z.enum(['front-matter', 'shell', 'sql', 'capture', 'env'])),
+  /** Where it was found: declared in front matter, read by a shell cell, a psql variable in SQL, or a `<placeholder>`. */
+  sources: z.array(z.enum(['front-matter', 'shell', 'sql', 'capture', 'env', 'placeholder'])),
   description: z.string().nullable(),
   default: z.string().nullable(),
   secret: z.boolean(),

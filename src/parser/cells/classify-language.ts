@@ -1,7 +1,7 @@
 import type { ExecutableLang } from '../../model/runbook.js';
 import { getEditDistance } from '../../model/edit-distance.js';
 
-const SHELL = ['bash', 'sh', 'shell', 'zsh', 'console', 'shellsession'];
+const SHELL = ['bash', 'sh', 'shell', 'zsh', 'console', 'shellsession', 'terminal', 'shell-session', 'sh-session', 'ksh'];
 const SQL = ['sql', 'postgresql', 'postgres', 'pgsql', 'psql'];
 /** Languages that are neither, but close in spelling to one (`js` ~ `sh`). Never flagged as typos. */
 const KNOWN_OTHER = new Set([
@@ -12,7 +12,7 @@ const KNOWN_OTHER = new Set([
   'patch', 'text', 'txt', 'plain', 'plaintext', 'log', 'csv', 'tsv', 'env', 'dotenv', 'properties', 'conf',
   'powershell', 'ps1', 'ps', 'pwsh', 'bat', 'cmd', 'fish', 'nu', 'awk', 'sed', 'jq', 'mermaid', 'http', 'proto',
   'solidity', 'sol', 'vim', 'lisp', 'elixir', 'ex', 'erlang', 'haskell', 'hs', 'ocaml', 'ml', 'zig', 'nim', 'dart',
-  'redis', 'mysql', 'sqlite', 'tsql', 'plsql', 'cql', 'kql', 'cypher', 'sparql', 'raw', 'output', 'none',
+  'redis', 'mysql', 'mariadb', 'clickhouse', 'sqlite', 'tsql', 'plsql', 'cql', 'kql', 'cypher', 'sparql', 'raw', 'output', 'none',
 ]);
 
 /** The executable kind of a fence's language, case-insensitively, or null for a reference cell. */
@@ -27,7 +27,7 @@ export function classifyLanguage(info: string | null | undefined): ExecutableLan
 /** True for console-style languages whose `$ ` lines are commands and other lines expected output. */
 export function isConsoleLanguage(info: string | null | undefined): boolean {
   const lang = info?.toLowerCase();
-  return lang === 'console' || lang === 'shellsession';
+  return lang === 'console' || lang === 'shellsession' || lang === 'terminal' || lang === 'shell-session' || lang === 'sh-session';
 }
 
 /** For an unknown language within two edits of an executable one (`shel`, `bsah`, `8sh`), that language. */

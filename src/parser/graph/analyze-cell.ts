@@ -32,8 +32,10 @@ export function analyzeCell(draft: CellDraft, diagnostics: Diagnostic[]): CellFa
   return EMPTY;
 }
 
+/** Cell-relative positions to file positions; prompts and output lines removed from a block are skipped over. */
 function toFile(draft: CellDraft, line: number, column: number): { line: number; column: number } {
-  return { line: draft.sourceLine + line - 1, column: column + draft.column - 1 };
+  const fileLine = draft.fileLines[line - 1] ?? draft.sourceLine + line - 1;
+  return { line: fileLine, column: column + draft.column - 1 };
 }
 
 function analyzeShellCell(draft: CellDraft, diagnostics: Diagnostic[]): CellFacts {

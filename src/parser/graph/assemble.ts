@@ -123,6 +123,19 @@ export function assembleGraph(input: AssembleInput): Graph {
     const sets = facts.get(cell.id)!.sets;
     cell.sets = cell.attributes.capture ? [...new Set([...sets, cell.attributes.capture])] : [...new Set(sets)];
   }
+  markPlaceholderInputs(variables, cells);
   const checklists = attachChecklists(input.checklists, { procedureOf, cells, steps, sectionIds, diagnostics });
   return { procedures, steps, cells, ...checklists, variables };
+}
+
+/** An input that a `<placeholder>` stands for says so, and is described by it when nothing else describes it. */
+function markPlaceholderInputs(variables: Graph['variables'], cells: readonly Cell[]): void {
+  for (const cell of cells) {
+    for (const placeholder of cell.placeholders) {
+      const variable = variables.find((v) => v.name === placeholder.name);
+      if (!variable) continue;
+      if (!variable.sources.includes('placeholder')) variable.sources.push('placeholder');
+      variable.description ??= `stands for ${placeholder.text} (line ${placeholder.line})`;
+    }
+  }
 }

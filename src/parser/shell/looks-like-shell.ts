@@ -50,8 +50,13 @@ function isCommandLike(stmt: ShStmt | null | undefined): boolean {
   if (type !== 'CallExpr') return false;
   const words = (command.Args as ShWord[] | undefined) ?? [];
   if (words.length === 0) return true; // assignments only
-  return isCommandName(getStaticText(words[0] as ShNode));
+  const name = getStaticText(words[0] as ShNode);
+  return isCommandName(name) || (toolName.test(name ?? '') && words.slice(1).some((word) => option.test(getStaticText(word as ShNode) ?? '')));
 }
+
+/** A tool that is not in the list, used the way tools are: `velero backup create x --from-schedule y`. */
+const toolName = /^[a-z][a-z0-9_-]{1,30}$/;
+const option = /^--?[a-zA-Z][\w-]*(?:=.*)?$/;
 
 function isCommandName(name: string | null): boolean {
   if (name === null) return false;
