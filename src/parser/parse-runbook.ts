@@ -13,6 +13,7 @@ import { collectSteps, type StepDraft } from './graph/collect-steps.js';
 import { collectChecklists, type Checklists } from './graph/collect-checklists.js';
 import { assignSectionIds } from './graph/section-ids.js';
 import { assembleGraph } from './graph/assemble.js';
+import { collectManualSteps } from './graph/collect-manual-steps.js';
 
 /** Options of {@link parseRunbook}. */
 export interface ParseRunbookOptions {
@@ -61,6 +62,7 @@ export function parseRunbookSync(text: string, options: ParseRunbookOptions = {}
     checklists.prerequisites.push(...found.prerequisites);
     checklists.guidance.push(...found.guidance);
   }
+  steps.push(...collectManualSteps(sections, steps, source));
   const title = frontMatter.title ?? findTitle(sections, options.path ?? null);
   const sectionList: Section[] = sections.slice(1).map((section) => ({
     id: sectionIds.get(section)!,

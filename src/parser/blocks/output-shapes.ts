@@ -24,10 +24,10 @@ export const OUTPUT_SHAPES: readonly OutputShape[] = [
   // Rows of data: ids, numbers or comma-separated fields where a command name would be.
   { kind: 'rows of data', line: /^\s*(?:[0-9a-f]{8,}\b|\d+(?:[.,:/]\d+)*(?:\s|,|$)|[\w.-]+,\s)/, share: 0.8 },
   // Log lines that start with a timestamp or a level.
-  { kind: 'log output', line: /^\s*(?:\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\[?\d\d:\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\[?(?:INFO|WARN|WARNING|ERROR|DEBUG|FATAL|TRACE)\]?[\s:])/, share: 0.6 },
+  { kind: 'log output', line: /^\s*(?:(?:level|ts|time|lvl)=\S+\s+\w+=|\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\[?\d\d:\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\[?(?:INFO|WARN|WARNING|ERROR|DEBUG|FATAL|TRACE)\]?[\s:])/, share: 0.6 },
   // Error messages as printed.
   { kind: 'a list of files', line: /^\s*[~.]?\/[\w.@/-]+\.(?:log|txt|conf|json|ya?ml|pem|crt|key|db|sql|gz|tar)\s*$/, share: 1 },
-  { kind: 'an error message', first: /^\s*(?:Error(?: from server)?(?: \([\w]+\))?:|ERROR:|FATAL:|E\d{4} \d\d:\d\d|error: |panic: |Traceback \(most recent call last\))/ },
+  { kind: 'an error message', first: /^\s*(?:"[^"]+":\s+\w|Error(?: from server)?(?: \([\w]+\))?:|ERROR:|FATAL:|E\d{4} \d\d:\d\d|error: |panic: |Traceback \(most recent call last\))/ },
 ];
 
 /** The kind of output `lines` look like, or null. */

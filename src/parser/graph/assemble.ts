@@ -9,6 +9,9 @@ import { resolveNeeds } from './needs.js';
 import type { SectionNode } from './sections.js';
 import { IdRegistry, slugify } from './slug.js';
 import { buildVariables } from './variables.js';
+import { findOwner } from './find-owner.js';
+
+export { findOwner };
 
 export interface AssembleInput {
   title: string;
@@ -23,18 +26,13 @@ export interface AssembleInput {
 
 type Graph = Pick<Runbook, 'procedures' | 'steps' | 'cells' | 'criteria' | 'prerequisites' | 'guidance' | 'variables'>;
 
-/** The section whose procedure a step belongs to: headings like "Procedure Steps" or "Rollback" defer to their parent. */
-export function findOwner(section: SectionNode, heading: boolean): SectionNode {
-  let owner = heading ? (section.parent ?? section) : section;
-  while (owner.role !== 'plain' && owner.parent) owner = owner.parent;
-  return owner;
-}
-
 /** Gives procedures, steps and cells their ids, analyses cells, and links the graph. */
 export function assembleGraph(input: AssembleInput): Graph {
   const { steps: drafts, sectionIds, diagnostics } = input;
-  const owners = new Map<StepDraft, SectionNode>(drafts.map((draft) => [draft, findOwner(draft.section, draft.heading)]));
-  const ownerList = [...new Set(owners.values())].sort((a, b) => a.index - b.index);
+  // Document order, always: steps by line, and procedures in the order their first steps come.
+  const inOrder = [...drafts].sort((a, b) => a.line - b.line);
+  const owners = new Map<StepDraft, SectionNode>(inOrder.map((draft) => [draft, findOwner(draft.section, draft.heading)]));
+  const ownerList = [...new Set(owners.values())];
   const procedures: Procedure[] = ownerList.map((section) => ({
     id: sectionIds.get(section)!,
     title: section.title || input.title,
@@ -52,8 +50,7 @@ export function assembleGraph(input: AssembleInput): Graph {
   const facts = new Map<string, CellFacts>();
   const stepOfCell = new Map<string, string>();
   const wanted = new Map<string, Array<{ target: string; line: number; column: number }>>();
-  const ordered = [...drafts].sort((a, b) => procedures.indexOf(procedureOf.get(owners.get(a)!)!) - procedures.indexOf(procedureOf.get(owners.get(b)!)!) || a.line - b.line);
-  for (const draft of ordered) {
+  for (const draft of inOrder) {
     const procedure = procedureOf.get(owners.get(draft)!)!;
     const title = draft.title || draft.section.parent?.title || input.title;
     const id = stepIds.claim(`${procedure.id}/${slugify(title, 'step')}`);
@@ -112,9 +109,9 @@ export function assembleGraph(input: AssembleInput): Graph {
   }
   const needs = resolveNeeds(steps.map((s) => ({ id: s.id, line: s.line, wanted: wanted.get(s.id) ?? [] })), stepOfCell, diagnostics);
   for (const step of steps) step.needs = needs.get(step.id) ?? [];
-  const inOrder = [...cells].sort((a, b) => a.sourceLine - b.sourceLine);
+  const cellsInOrder = [...cells].sort((a, b) => a.sourceLine - b.sourceLine);
   const { variables, freeReadsByCell } = buildVariables(
-    inOrder.map((cell) => ({ id: cell.id, line: cell.line, executable: cell.executable, capture: cell.attributes.capture ?? null, facts: facts.get(cell.id)! })),
+    cellsInOrder.map((cell) => ({ id: cell.id, line: cell.line, executable: cell.executable, capture: cell.attributes.capture ?? null, facts: facts.get(cell.id)! })),
     input.frontMatter,
     input.frontMatterLine,
   );

@@ -3,9 +3,9 @@ export type SectionRole = 'criteria' | 'prerequisites' | 'escalation' | 'rollbac
 
 const ROLES: Array<[SectionRole, RegExp]> = [
   ['criteria', /^(?:success|acceptance|exit|completion|done) criteria$|^verification(?: steps)?$|^expected (?:results?|outcomes?|output|state)$|^(?:post[- ].*)?(?:validation|verification)$|^how to verify$|^definition of done$/],
-  ['prerequisites', /^(?:pre-?requisites?|requirements|before you (?:begin|start)|pre-?flight(?: checks?| checklist)?|what you need)$/],
-  ['escalation', /^escalation(?: procedures?| paths?| contacts?| policy| steps)?$|^when to escalate$|^if (?:it|this|that|something) (?:fails|goes wrong)$|^on failure$|^in case of failure$/],
-  ['rollback', /^roll ?-?back(?: procedures?| plan| steps)?$|^undo$|^revert(?:ing)?(?: the change)?$|^backout(?: plan)?$/],
+  ['prerequisites', /^(?:[\w -]+ )?pre-?requisites?$|^requirements$|^before you (?:begin|start)$|^pre-?flight(?: checks?| checklist)?$|^what you need$/],
+  ['escalation', /^(?:communication (?:and|&) )?escalation(?: procedures?| paths?| contacts?| policy| steps| matrix| (?:and|&) communication)?$|^when to escalate$|^if (?:it|this|that|something) (?:fails|goes wrong)$|^on failure$|^in case of failure$|^(?:emergency |escalation )?contacts$/],
+  ['rollback', /^(?:how to )?roll ?-?back(?: procedures?| plan| steps| the (?:upgrade|change|release|deployment))?$|^undo$|^revert(?:ing)?(?: the change)?$|^backout(?: plan)?$/],
   ['container', /^(?:procedure|procedures|steps|procedure steps|response steps|runbook steps|instructions|actions|process|execution|commands|how to|walkthrough)$/],
 ];
 

@@ -52,5 +52,6 @@ function createSection(index: number, title: string, depth: number, line: number
 }
 
 function headingTitle(node: Heading): string {
-  return toString(node).replace(/\s+/g, ' ').trim() || 'Untitled section';
+  // `## Overview {#overview}`: the `{#id}` of Hugo and Pandoc is the anchor, not the title.
+  return toString(node).replace(/\s*\{#[\w:.-]+\}\s*$/, '').replace(/\s+/g, ' ').trim() || 'Untitled section';
 }

@@ -7,6 +7,10 @@ const shebang = /^#!\s*\S*\/(env\s+)?(ba|z|da|k)?sh\b/;
 const prompt = /^\s*\$ /;
 const shellConstructs = new Set(['DeclClause', 'IfClause', 'ForClause', 'WhileClause', 'CaseClause', 'FuncDecl', 'TestClause', 'ArithmCmd', 'LetClause', 'CoprocClause']);
 
+/** A tool that is not in the list of known commands, and an option word. */
+const toolName = /^[a-z][a-z0-9_-]{1,30}$/;
+const option = /^--?[a-zA-Z][\w-]*(?:=.*)?$/;
+
 /** Share of top-level statements that must look like commands, the first one always. */
 const minimumCommandShare = 0.75;
 
@@ -35,28 +39,38 @@ function looksLikeCommands(source: string): boolean {
 
 function isMostlyCommands(stmts: readonly ShStmt[]): boolean {
   if (stmts.length === 0) return false;
-  const verdicts = stmts.map((stmt) => isCommandLike(stmt));
+  const tools = findToolNames(stmts);
+  const verdicts = stmts.map((stmt) => isCommandLike(stmt, tools));
   return verdicts[0] === true && verdicts.filter(Boolean).length / verdicts.length >= minimumCommandShare;
 }
 
-function isCommandLike(stmt: ShStmt | null | undefined): boolean {
+/** Names the block uses the way tools are used (`velero backup create x --from-schedule y`): then `velero get` is one too. */
+function findToolNames(stmts: readonly ShStmt[]): Set<string> {
+  const tools = new Set<string>();
+  for (const stmt of stmts) {
+    const command = stmt.Cmd;
+    if (!command || getNodeType(command) !== 'CallExpr') continue;
+    const words = (command.Args as ShWord[] | undefined) ?? [];
+    const name = words[0] ? getStaticText(words[0] as ShNode) : null;
+    if (name && toolName.test(name) && words.slice(1).some((word) => option.test(getStaticText(word as ShNode) ?? ''))) tools.add(name);
+  }
+  return tools;
+}
+
+function isCommandLike(stmt: ShStmt | null | undefined, tools: ReadonlySet<string>): boolean {
   const command = stmt?.Cmd;
   if (command === null || command === undefined) return false;
   const type = getNodeType(command);
   if (shellConstructs.has(type)) return true;
-  if (type === 'BinaryCmd') return isCommandLike(command.X as ShStmt);
-  if (type === 'TimeClause') return command.Stmt === null || isCommandLike(command.Stmt as ShStmt);
+  if (type === 'BinaryCmd') return isCommandLike(command.X as ShStmt, tools);
+  if (type === 'TimeClause') return command.Stmt === null || isCommandLike(command.Stmt as ShStmt, tools);
   if (type === 'Block' || type === 'Subshell') return isMostlyCommands((command.Stmts as ShStmt[]) ?? []);
   if (type !== 'CallExpr') return false;
   const words = (command.Args as ShWord[] | undefined) ?? [];
   if (words.length === 0) return true; // assignments only
   const name = getStaticText(words[0] as ShNode);
-  return isCommandName(name) || (toolName.test(name ?? '') && words.slice(1).some((word) => option.test(getStaticText(word as ShNode) ?? '')));
+  return isCommandName(name) || (name !== null && tools.has(name));
 }
-
-/** A tool that is not in the list, used the way tools are: `velero backup create x --from-schedule y`. */
-const toolName = /^[a-z][a-z0-9_-]{1,30}$/;
-const option = /^--?[a-zA-Z][\w-]*(?:=.*)?$/;
 
 function isCommandName(name: string | null): boolean {
   if (name === null) return false;
