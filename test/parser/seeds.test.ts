@@ -34,12 +34,16 @@ function fenceLines(text: string, langs: RegExp): number[] {
   return lines;
 }
 
+/** Shell-labelled blocks of the seeds that are configuration files (read by hand): shown, never run. */
+const CONFIGURATION_BLOCKS: Record<string, number[]> = { '004': [101, 144, 176, 190] };
+const configurationOf = (name: string): number[] => CONFIGURATION_BLOCKS[name.slice(0, 3)] ?? [];
+
 describe('the seed runbooks', () => {
   it('finds five seeds', () => expect(seeds).toHaveLength(5));
 
   it.each(seeds)('%s: every ```bash and ```sql block is one executable cell at its opening fence', (name) => {
     const runbook = graphs.get(name)!;
-    const expected = fenceLines(texts.get(name)!, /^(bash|sql)$/);
+    const expected = fenceLines(texts.get(name)!, /^(bash|sql)$/).filter((line) => !configurationOf(name).includes(line));
     const actual = [...new Set(runbook.cells.filter((c) => c.executable).map((c) => c.line))].sort((a, b) => a - b);
     expect(actual).toEqual(expected);
     for (const cell of runbook.cells.filter((c) => c.executable)) expect(['shell', 'sql']).toContain(cell.lang);
@@ -47,9 +51,10 @@ describe('the seed runbooks', () => {
 
   it.each(seeds)('%s: every other block is a reference cell at its fence', (name) => {
     const runbook = graphs.get(name)!;
-    const expected = fenceLines(texts.get(name)!, /^(?!bash$|sql$)/);
+    const expected = [...fenceLines(texts.get(name)!, /^(?!bash$|sql$)/), ...configurationOf(name)].sort((a, b) => a - b);
     const actual = runbook.cells.filter((c) => !c.executable).map((c) => c.line).sort((a, b) => a - b);
     expect(actual).toEqual(expected);
+    for (const line of configurationOf(name)) expect(runbook.cells.find((c) => c.line === line)?.block).toBe('configuration');
   });
 
   it('keeps yaml, typescript, go, nginx, promql, dockerfile, cron and unlabeled blocks as reference cells', () => {
@@ -136,5 +141,23 @@ describe('the seed runbooks', () => {
     const group = parts.filter((c) => c.part!.group === parts[0]!.part!.group);
     expect(group.map((c) => c.part!.index)).toEqual(group.map((_, i) => i + 1));
     expect(new Set(group.map((c) => c.line)).size).toBe(1);
+  });
+
+  it('001: the nginx server block under a bash label is shown, and only the commands before it run', () => {
+    const cell = seed('001').cells.find((c) => c.line === 173)!;
+    expect(cell.executable).toBe(true);
+    expect(cell.source).toBe('cd ui\nnpm run build');
+    expect(seed('001').diagnostics.some((d) => d.line === 173 && d.rule === 'configuration-in-shell-block')).toBe(true);
+  });
+
+  it('001, 002, 004: the plan follows the document (SSL/TLS after Database Setup; log rotation after the morning checks; failover after assessing damage)', () => {
+    for (const runbook of [seed('001'), seed('002'), seed('004')]) {
+      // 002's "Log Rotation and Cleanup" (line 106, with find -delete) used to run before the morning checks above it.
+      const lines = runbook.steps.map((s) => s.line);
+      expect(lines).toEqual([...lines].sort((a, b) => a - b));
+    }
+    const order = (runbook: Runbook, title: RegExp) => runbook.steps.findIndex((s) => title.test(s.title));
+    expect(order(seed('001'), /SSL\/TLS Setup/)).toBeGreaterThan(order(seed('001'), /Database Setup/));
+    expect(order(seed('004'), /Failover/)).toBeGreaterThan(order(seed('004'), /Assess damage/));
   });
 });

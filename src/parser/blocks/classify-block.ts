@@ -64,6 +64,11 @@ function readShellBlock(value: string, lines: string[], fence: FenceFacts): Bloc
   if (session) return readTranscript(session, lines);
   const configuration = detectConfiguration(value);
   if (configuration) return shown(value, 'configuration', 'shell', warning('configuration-in-shell-block', `${label} block is ${configuration}, not commands: shown, not run, and its $words are not inputs`));
+  const tail = findConfigurationTail(lines);
+  if (tail) {
+    const reading = command(lines.slice(0, tail.start).join('\n'), lines.slice(0, tail.start), 'shell');
+    return { ...reading, note: warning('configuration-in-shell-block', `${label} block ends in ${tail.kind} (from its line ${tail.start + 1}): the commands before it run, the configuration is shown, not run`) };
+  }
   const output = detectOutput(lines);
   if (output) {
     const leading = splitLeadingCommand(lines);
@@ -75,6 +80,20 @@ function readShellBlock(value: string, lines: string[], fence: FenceFacts): Bloc
     return shown(value, 'output', 'shell', info('console-without-prompt', `${label} block has no prompts and does not read as commands: shown as expected output, not run`), true);
   }
   return command(value, lines, 'shell');
+}
+
+/**
+ * Commands, then a configuration file (`# nginx.conf` and a `server {}` block):
+ * where the configuration starts (at a comment or after a blank line), if the lines before are commands.
+ */
+function findConfigurationTail(lines: string[]): { start: number; kind: string } | null {
+  for (let start = 1; start < lines.length; start++) {
+    const boundary = /^\s*#/.test(lines[start]!) || lines[start - 1]!.trim() === '';
+    if (!boundary || lines[start]!.trim() === '') continue;
+    const kind = detectConfiguration(lines.slice(start).join('\n'));
+    if (kind && looksLikeShell(maskPlaceholders(lines.slice(0, start).join('\n')))) return { start, kind };
+  }
+  return null;
 }
 
 /** `kubectl exec … -- psql -l` over the table it printed: the first command (with its `\` lines), if the rest is output. */

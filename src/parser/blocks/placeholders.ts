@@ -2,6 +2,7 @@ import { getNodeType, Op, parseShell, walkNodes } from '../shell/syntax.js';
 import { createSourceMap } from '../shell/source-map.js';
 import type { ShNode, ShWord } from 'mvdan-sh';
 import { analyzeSql } from '../sql/index.js';
+import { isWellKnownVariable } from '../shell/well-known-variables.js';
 
 /** A `<placeholder>` found in a command, at a string index of the text searched. */
 export interface FoundPlaceholder {
@@ -15,9 +16,16 @@ const PLACEHOLDER = /(?<![<\w$\\])<([A-Za-z][\w.:/-]*(?: [\w.:/-]+){0,3})>(?!>)/
 /** Markup, not placeholders. */
 const MARKUP = new Set(['br', 'p', 'b', 'i', 'u', 'a', 'em', 'strong', 'code', 'pre', 'div', 'span', 'hr', 'li', 'ul', 'ol', 'tr', 'td', 'th', 'table', 'html', 'head', 'body', 'script', 'style', 'sup', 'sub', 'none', 'nil', 'null', 'unknown', 'empty', 'details', 'summary']);
 
-/** The input a placeholder becomes: `<pod-name>` → `POD_NAME`. */
+/**
+ * The input a placeholder becomes: `<pod-name>` → `POD_NAME`. A name the
+ * environment already gives every process gets `_VALUE` (`<user>` → `USER_VALUE`),
+ * so that the login's `$USER` never fills in a database user unasked.
+ */
 export function nameOfPlaceholder(inner: string): string {
-  return inner.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const name = inner.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  if (!name) return '';
+  const word = /^[0-9]/.test(name) ? `_${name}` : name;
+  return isWellKnownVariable(word) ? `${word}_VALUE` : word;
 }
 
 /** The `<placeholder>` words of a text, in order. */

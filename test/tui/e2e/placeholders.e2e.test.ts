@@ -192,13 +192,12 @@ describe('<placeholders> of a real runbook in the terminal UI (tmux)', () => {
     requireTmux(context);
     const { dir, env } = await prepare(['psql']);
     const password = 'Hunter2-e2e-Secret';
-    const values: Record<string, string> = { DB_NAME: 'tsdb', PASSWORD: password, SOURCE_HOST: 'db.example', SOURCE_PORT: '5432', USER: 'alice' };
+    const values: Record<string, string> = { DB_NAME: 'tsdb', PASSWORD: password, SOURCE_HOST: 'db.example', SOURCE_PORT: '5432', USER_VALUE: 'alice' };
     const logDir = join(dir, 'runs');
-    // <user> becomes ${USER}, which is not asked for today (the environment's USER fills it):
-    // USER is set in the terminal, and answered too should the TUI ask for it.
+    // <user> becomes ${USER_VALUE}: the login's $USER (set to someone else here) must never fill it.
     // `export SOURCE="postgres://<user>:<password>@<source host>:<source port>/<db_name>"`, then `psql -d $SOURCE`.
     const cells = ['export-your-policy-settings/set-your-connection-string/1', 'export-your-policy-settings/connect-to-your-postgresql-deployment/1'];
-    const ui = await start(`node ${BIN} run ${runbook} ${cells.map((id) => `--only ${id}`).join(' ')} --log-dir ${logDir}`, dir, { ...env, USER: 'alice' });
+    const ui = await start(`node ${BIN} run ${runbook} ${cells.map((id) => `--only ${id}`).join(' ')} --log-dir ${logDir}`, dir, { ...env, USER: 'login-user' });
 
     const overview = await ui.waitFor('Enter start');
     expect(overview).toMatch(/^\s+PASSWORD\b.* asked when you start\b/m);
@@ -212,7 +211,7 @@ describe('<placeholders> of a real runbook in the terminal UI (tmux)', () => {
         expect(screen).toMatch(new RegExp(`^${name} = ${values[name]}$`, 'm'));
       }
     });
-    expect(asked).toEqual(expect.arrayContaining(['DB_NAME', 'PASSWORD', 'SOURCE_HOST', 'SOURCE_PORT']));
+    expect(asked).toEqual(expect.arrayContaining(['DB_NAME', 'PASSWORD', 'SOURCE_HOST', 'SOURCE_PORT', 'USER_VALUE']));
     await ui.waitFor('Enter run/next');
 
     await ui.send('Enter');
@@ -226,12 +225,12 @@ describe('<placeholders> of a real runbook in the terminal UI (tmux)', () => {
     const { runDir, events } = await readRun(logDir);
     expect(events[0]).toMatchObject({
       type: 'run.start',
-      inputs: { DB_NAME: 'tsdb', PASSWORD: '[REDACTED]', SOURCE_HOST: 'db.example', SOURCE_PORT: '5432' },
-      inputSources: { DB_NAME: 'prompt', PASSWORD: 'prompt', SOURCE_HOST: 'prompt', SOURCE_PORT: 'prompt' },
+      inputs: { DB_NAME: 'tsdb', PASSWORD: '[REDACTED]', SOURCE_HOST: 'db.example', SOURCE_PORT: '5432', USER_VALUE: 'alice' },
+      inputSources: { DB_NAME: 'prompt', PASSWORD: 'prompt', SOURCE_HOST: 'prompt', SOURCE_PORT: 'prompt', USER_VALUE: 'prompt' },
       plan: cells,
     });
     expect(events.filter((e) => e.type === 'cell.start').map((e) => e.source)).toEqual([
-      'export SOURCE="postgres://${USER}:${PASSWORD}@${SOURCE_HOST}:${SOURCE_PORT}/${DB_NAME}"',
+      'export SOURCE="postgres://${USER_VALUE}:${PASSWORD}@${SOURCE_HOST}:${SOURCE_PORT}/${DB_NAME}"',
       'psql -d $SOURCE',
     ]);
     // The command got the password; its recorded output and the rest of the run directory have it nowhere.
