@@ -16,6 +16,16 @@ interface CaseFacts {
   variables?: Record<string, 'input' | 'set'>;
   title?: string;
   guesses?: Record<string, 'shell' | 'sql' | null>;
+  /** Opening-fence line → block class (`command`, `transcript`, `output`, `configuration`, `reference`). */
+  blocks?: Record<string, string>;
+  dialects?: Record<string, string>;
+  /** Opening-fence line → the source that runs (first cell at that line). */
+  sources?: Record<string, string>;
+  stepKinds?: string[];
+  prerequisites?: number;
+  guidance?: string[];
+  /** Names that must not be variables at all (a configuration block's `$words`). */
+  notVariables?: string[];
 }
 
 describe.each(['parser', 'seeds'])('fixtures/%s', (folder) => {
@@ -44,6 +54,19 @@ describe.each(['parser', 'seeds'])('fixtures/%s', (folder) => {
     for (const [name, role] of Object.entries(facts.variables ?? {})) {
       expect(runbook.variables.find((v) => v.name === name)?.role, name).toBe(role);
     }
+    for (const [line, block] of Object.entries(facts.blocks ?? {})) {
+      expect(runbook.cells.find((c) => c.line === Number(line))?.block, `block at line ${line}`).toBe(block);
+    }
+    for (const [line, dialect] of Object.entries(facts.dialects ?? {})) {
+      expect(runbook.cells.find((c) => c.line === Number(line))?.dialect, `dialect at line ${line}`).toBe(dialect);
+    }
+    for (const [line, source] of Object.entries(facts.sources ?? {})) {
+      expect(runbook.cells.find((c) => c.line === Number(line))?.source, `source at line ${line}`).toBe(source);
+    }
+    if (facts.stepKinds) expect(runbook.steps.map((s) => s.kind)).toEqual(facts.stepKinds);
+    if (facts.prerequisites !== undefined) expect(runbook.prerequisites.length).toBe(facts.prerequisites);
+    if (facts.guidance) expect(runbook.guidance.map((g) => g.kind)).toEqual(facts.guidance);
+    for (const name of facts.notVariables ?? []) expect(runbook.variables.map((v) => v.name)).not.toContain(name);
     for (const [line, guess] of Object.entries(facts.guesses ?? {})) {
       expect(runbook.cells.find((c) => c.line === Number(line))?.guess, `guess at line ${line}`).toBe(guess);
     }

@@ -66,7 +66,9 @@ function readShellBlock(value: string, lines: string[], fence: FenceFacts): Bloc
   if (configuration) return shown(value, 'configuration', 'shell', warning('configuration-in-shell-block', `${label} block is ${configuration}, not commands: shown, not run, and its $words are not inputs`));
   const tail = findConfigurationTail(lines);
   if (tail) {
-    const reading = command(lines.slice(0, tail.start).join('\n'), lines.slice(0, tail.start), 'shell');
+    let end = tail.start;
+    while (end > 1 && lines[end - 1]!.trim() === '') end--;
+    const reading = command(lines.slice(0, end).join('\n'), lines.slice(0, end), 'shell');
     return { ...reading, note: warning('configuration-in-shell-block', `${label} block ends in ${tail.kind} (from its line ${tail.start + 1}): the commands before it run, the configuration is shown, not run`) };
   }
   const output = detectOutput(lines);

@@ -14,7 +14,7 @@ export interface FoundPlaceholder {
 /** `<namespace>`, `<pod-name>`, `<YOUR_TOKEN>`, `<backup dir>`: up to four words inside angle brackets. */
 const PLACEHOLDER = /(?<![<\w$\\])<([A-Za-z][\w.:/-]*(?: [\w.:/-]+){0,3})>(?!>)/g;
 /** Markup, not placeholders. */
-const MARKUP = new Set(['br', 'p', 'b', 'i', 'u', 'a', 'em', 'strong', 'code', 'pre', 'div', 'span', 'hr', 'li', 'ul', 'ol', 'tr', 'td', 'th', 'table', 'html', 'head', 'body', 'script', 'style', 'sup', 'sub', 'none', 'nil', 'null', 'unknown', 'empty', 'details', 'summary']);
+const MARKUP = new Set(['br', 'hr', 'p', 'b', 'i', 'u', 'em', 'strong', 'none', 'nil', 'null', 'unknown', 'empty', 'eof']);
 
 /**
  * The input a placeholder becomes: `<pod-name>` → `POD_NAME`. A name the
@@ -101,17 +101,35 @@ function findQuoteContexts(source: string): QuoteContext[] {
  * name (`DROP TABLE <table>`); inside a string literal, the literal becomes the variable.
  */
 export function rewriteSqlPlaceholders(source: string, found: readonly FoundPlaceholder[]): string {
-  let out = source;
-  for (const placeholder of [...found].reverse()) {
-    const before = out.slice(0, placeholder.index);
-    const after = out.slice(placeholder.index + placeholder.text.length);
-    if (before.endsWith("'") && after.startsWith("'")) {
-      out = `${before.slice(0, -1)}:'${placeholder.name}'${after.slice(1)}`;
-      continue;
+  const quoting: Array<'string' | 'literal' | 'identifier'> = found.map((placeholder) => {
+    const inString = source[placeholder.index - 1] === "'" && source[placeholder.index + placeholder.text.length] === "'";
+    return inString ? 'string' : 'literal';
+  });
+  const render = (choice: readonly string[]): string => {
+    let out = '';
+    let from = 0;
+    found.forEach((placeholder, i) => {
+      const inString = choice[i] === 'string';
+      const before = source.slice(from, placeholder.index);
+      out += (inString ? before.slice(0, -1) : before) + (choice[i] === 'identifier' ? `:"${placeholder.name}"` : `:'${placeholder.name}'`);
+      from = placeholder.index + placeholder.text.length + (inString ? 1 : 0);
+    });
+    return out + source.slice(from);
+  };
+  // Literal first; where the parser then needs a name (`DROP TABLE <table>`), an identifier.
+  const errorAt = (text: string): number => {
+    const error = analyzeSql(text).error;
+    return error ? error.line * 1e6 + error.column : Infinity;
+  };
+  let best = errorAt(render(quoting));
+  found.forEach((_, i) => {
+    if (best === Infinity || quoting[i] === 'string') return;
+    const tried = quoting.map((q, j) => (j === i ? 'identifier' : q));
+    const at = errorAt(render(tried));
+    if (at > best) {
+      quoting[i] = 'identifier';
+      best = at;
     }
-    const literal = `${before}:'${placeholder.name}'${after}`;
-    const identifier = `${before}:"${placeholder.name}"${after}`;
-    out = analyzeSql(literal).error && !analyzeSql(identifier).error ? identifier : literal;
-  }
-  return out;
+  });
+  return render(quoting);
 }
