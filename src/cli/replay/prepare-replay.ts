@@ -52,7 +52,7 @@ export async function prepareReplay(original: RecordedRun, options: OptionValues
   const edited = applyRecordedEdits(runbook, new Map(edits.map((edit) => [edit.cell, edit.source])));
   const plan = buildReplayPlan(edited, runStart.plan, events);
   const settings = resolveReplaySettings(options, runStart.options);
-  const refused = choices.flatMap((choice) => (choice.kind === 'refused' ? [{ exitCode: ExitCode.needsPerson, message: choice.reason } as GateProblem] : []));
+  const refused = choices.flatMap((choice) => (choice.kind === 'refused' ? [{ kind: 'recorded-source', exitCode: ExitCode.needsPerson, message: choice.reason } as GateProblem] : []));
   const gate = checkGate(edited, plan, { mode: 'ci', allowDestructive: settings.allowDestructive, missingInputs: [], path: env.PATH ?? '' });
   return { runbook: edited, runbookBytes, plan, inputs, settings, edits, problems: [...inputs.problems, ...settings.problems, ...refused, ...gate] };
 }

@@ -44,11 +44,11 @@ export function resolveReplayInputs(runbook: Runbook, recorded: Readonly<Record<
     if (Object.hasOwn(clear, name) || Object.hasOwn(resolved.values, name)) continue;
     const fromEnvironment = runbook.variables.some((variable) => variable.name === name && variable.role === 'input');
     const how = `--set ${name}=..., --env-file${fromEnvironment ? ', or the environment' : ''}`;
-    problems.push({ exitCode: ExitCode.needsPerson, message: `missing input ${name}: the original run had it, but secrets are never logged; give it again with ${how}` });
+    problems.push({ kind: 'input', exitCode: ExitCode.needsPerson, message: `missing input ${name}: the original run had it, but secrets are never logged; give it again with ${how}` });
   }
   for (const variable of resolved.missing.filter((v) => !Object.hasOwn(recorded, v.name))) {
     const about = variable.description ? ` (${variable.description})` : '';
-    problems.push({ exitCode: ExitCode.needsPerson, message: `missing input ${variable.name}${about}: give --set ${variable.name}=..., --env-file, or the environment` });
+    problems.push({ kind: 'input', exitCode: ExitCode.needsPerson, message: `missing input ${variable.name}${about}: give --set ${variable.name}=..., --env-file, or the environment` });
   }
   return { values: resolved.values, sources, problems };
 }

@@ -26,7 +26,7 @@ export function resolveReplaySettings(options: OptionValues, recorded: Readonly<
   const problems: GateProblem[] = [];
   let db = typeof options.db === 'string' ? options.db : null;
   if (db === null && typeof recorded.db === 'string') {
-    if (recorded.db.includes(REDACTED)) problems.push({ exitCode: ExitCode.needsPerson, message: `the original run used --db ${recorded.db}; its password is never logged: give the URL again with --db` });
+    if (recorded.db.includes(REDACTED)) problems.push({ kind: 'input', exitCode: ExitCode.needsPerson, message: `the original run used --db ${recorded.db}; its password is never logged: give the URL again with --db` });
     else db = recorded.db;
   }
   const timeout = typeof options.timeout === 'string' ? options.timeout : typeof recorded.timeout === 'string' ? recorded.timeout : null;

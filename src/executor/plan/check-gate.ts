@@ -2,13 +2,11 @@ import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { ExitCode } from '../../model/errors.js';
 import type { Cell, Runbook, Variable } from '../../model/runbook.js';
+import type { GateProblem } from '../../model/plan.js';
 import type { Plan } from './build-plan.js';
 
-/** Why a run cannot start: exit 2 (the input is wrong) or 3 (a person must act). */
-export interface GateProblem {
-  exitCode: typeof ExitCode.usage | typeof ExitCode.needsPerson;
-  message: string;
-}
+/** Why a run cannot start: exit 2 (the input is wrong) or 3 (a person must act); see `src/model/plan.ts`. */
+export type { GateProblem } from '../../model/plan.js';
 
 /** Options of {@link checkGate}. */
 export interface GateOptions {
@@ -31,24 +29,24 @@ export function checkGate(runbook: Runbook, plan: Plan, options: GateOptions): G
   const problems: GateProblem[] = [];
   const where = runbook.path ?? '<runbook>';
   for (const diagnostic of runbook.diagnostics.filter((d) => d.severity === 'error')) {
-    problems.push({ exitCode: ExitCode.usage, message: `${where}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.message} (${diagnostic.rule})` });
+    problems.push({ kind: 'diagnostic', exitCode: ExitCode.usage, message: `${where}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.message} (${diagnostic.rule})` });
   }
   for (const command of runbook.frontMatter.requires ?? []) {
     if (!isOnPath(command, options.path ?? process.env.PATH ?? '')) {
-      problems.push({ exitCode: ExitCode.usage, message: `this runbook requires \`${command}\`, which is not on PATH; install it or run where it is available` });
+      problems.push({ kind: 'requires', exitCode: ExitCode.usage, message: `this runbook requires \`${command}\`, which is not on PATH; install it or run where it is available` });
     }
   }
   if (options.mode !== 'ci') return problems;
   for (const variable of options.missingInputs) {
     const about = variable.description ? ` (${variable.description})` : '';
-    problems.push({ exitCode: ExitCode.needsPerson, message: `missing input ${variable.name}${about}: give --set ${variable.name}=..., --env-file, or the environment` });
+    problems.push({ kind: 'input', exitCode: ExitCode.needsPerson, message: `missing input ${variable.name}${about}: give --set ${variable.name}=..., --env-file, or the environment` });
   }
   for (const cell of plan.cells.filter((c) => c.destructive && !isAllowed(c, options.allowDestructive))) {
     const reasons = cell.reasons.map((r) => r.reason).join('; ');
-    problems.push({ exitCode: ExitCode.needsPerson, message: `${cell.id} (${where}:${cell.line}) is destructive: ${reasons}; allow it with --allow-destructive=${cell.attributes.name ?? cell.id}` });
+    problems.push({ kind: 'destructive', exitCode: ExitCode.needsPerson, message: `${cell.id} (${where}:${cell.line}) is destructive: ${reasons}; allow it with --allow-destructive=${cell.attributes.name ?? cell.id}` });
   }
   for (const cell of plan.cells.filter((c) => c.attributes.interactive === true)) {
-    problems.push({ exitCode: ExitCode.needsPerson, message: `${cell.id} (${where}:${cell.line}) is interactive and needs a terminal; run it with litops run in a terminal, or leave it out with --only/--from/--to` });
+    problems.push({ kind: 'interactive', exitCode: ExitCode.needsPerson, message: `${cell.id} (${where}:${cell.line}) is interactive and needs a terminal; run it with litops run in a terminal, or leave it out with --only/--from/--to` });
   }
   return problems;
 }
