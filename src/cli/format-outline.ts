@@ -1,4 +1,5 @@
 import type { Cell, Runbook, Step } from '../model/runbook.js';
+import { formatDiagnostic } from './format-diagnostics.js';
 
 /** Options of {@link formatOutline}. */
 export interface OutlineOptions {
@@ -48,10 +49,7 @@ export function formatOutline(runbook: Runbook, options: OutlineOptions = { colo
     out.push('');
   }
   out.push(paint(1, `Diagnostics (${runbook.diagnostics.length})`));
-  for (const d of runbook.diagnostics) {
-    const color = d.severity === 'error' ? 31 : d.severity === 'warning' ? 33 : 2;
-    out.push(`  ${runbook.path ?? '<input>'}:${d.line}:${d.column}  ${paint(color, d.severity)}  ${d.message}  ${paint(2, d.rule)}`);
-  }
+  for (const d of runbook.diagnostics) out.push(`  ${formatDiagnostic(runbook.path, d, paint)}`);
   return `${out.join('\n')}\n`;
 }
 

@@ -5,6 +5,7 @@
 export { buildPlan, type Plan, type PlannedStep, type Selection } from './plan/build-plan.js';
 export { checkGate, getGateExitCode, isOnPath, type GateOptions, type GateProblem } from './plan/check-gate.js';
 export { buildPlanFromCells } from './plan/plan-from-cells.js';
+export { listRunDiagnostics, RUN_SEVERITIES } from './plan/list-run-diagnostics.js';
 export { createRun, emitRunStart, createRunId, type CreateRunOptions, type CreatedRun, type RunStartDetails } from './run/create-run.js';
 export { runCell, type RunCellOptions } from './run/run-cell.js';
 export { runUnattended, summarizeRun, type RunSummary, type UnattendedOptions } from './run/run-unattended.js';
