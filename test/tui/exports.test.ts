@@ -9,8 +9,8 @@ describe('the tui module', () => {
 
   it('exports its pure state functions, for tests and other front ends', () => {
     expect(Object.keys(state).sort()).toEqual([
-      'acceptsText', 'buildOutlineRows', 'createTuiState', 'findNextOpenRow', 'getChecklist', 'getEditorHeight', 'getPlannedProcedures', 'getRowStatus',
-      'getStepStatus', 'getUnmarked', 'mapKey', 'markKey', 'reduceEvent', 'reduceTui', 'splitKeys',
+      'acceptsText', 'buildOutlineRows', 'createTuiState', 'findInputVariable', 'findNextOpenRow', 'getChecklist', 'getChoice', 'getEditorHeight', 'getPlannedProcedures',
+      'getRowStatus', 'getStepStatus', 'getUnmarked', 'mapKey', 'markKey', 'reduceEvent', 'reduceTui', 'splitKeys',
     ]);
   });
 });

@@ -53,7 +53,9 @@ function reduceOverview(state: TuiState, action: OperatorAction): TuiState {
   if (action.type === 'quit' || action.type === 'interrupt' || action.type === 'back') return withEffect(state, { kind: 'exit' });
   if (action.type === 'show' && action.screen === 'help') return { ...state, screen: 'help', back: 'overview' };
   if (action.type !== 'primary') return state;
-  if (state.inputs.names.length > 0) return { ...state, screen: 'inputs', inputs: { ...state.inputs, index: 0, input: createLineInput() } };
+  // Only what the chosen part reads is asked for.
+  const missing = (choices[selected]?.missing ?? []).filter((name) => !Object.hasOwn(state.inputs.values, name));
+  if (missing.length > 0) return { ...state, screen: 'inputs', inputs: { ...state.inputs, names: missing, index: 0, input: createLineInput() } };
   return withEffect({ ...state, busy: true }, { kind: 'start', procedure: choices[selected]?.procedure ?? null, values: state.inputs.values });
 }
 

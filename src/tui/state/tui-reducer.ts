@@ -4,14 +4,20 @@ import type { TuiAction } from './tui-actions.js';
 import { reduceController } from './reduce-controller.js';
 import { reduceModal } from './reduce-modal.js';
 import { reduceOperator } from './reduce-operator.js';
-import type { TuiState } from './tui-state.js';
+import { findInputVariable, type ChoiceInputs, type TuiState } from './tui-state.js';
 
 /** Options of {@link createTuiState}. */
 export interface TuiStateOptions {
   runbook: Runbook;
   size: { cols: number; rows: number };
-  /** Inputs nothing provided, asked for before the run starts (default none). */
+  /** Inputs nothing provided, asked for before the run starts, for a choice `inputsByChoice` leaves out (default none). */
   missingInputs?: string[];
+  /**
+   * What each choice of the overview needs, by procedure id (null: the whole runbook, or the
+   * command line's selection); only its missing inputs are asked for when it starts.
+   * Default: every input of the runbook, with `missingInputs` missing.
+   */
+  inputsByChoice?: ReadonlyMap<string | null, ChoiceInputs>;
   /** Inputs already resolved (default none). */
   values?: Record<string, string>;
   /** `--only`/`--from`/`--to`/`--tag` as given: the overview offers only that selection (default: choose). */
@@ -25,16 +31,18 @@ export function createTuiState(options: TuiStateOptions): TuiState {
   const { runbook } = options;
   const fixed = options.fixedSelection ?? null;
   const procedures = runbook.procedures.filter((p) => p.steps.some((id) => runbook.steps.find((s) => s.id === id)?.role === 'procedure'));
-  const choices = fixed
+  const offered = fixed
     ? [{ procedure: null, label: `As selected: ${fixed}` }]
     : [{ procedure: null, label: 'The whole runbook' }, ...(procedures.length > 1 ? procedures.map((p) => ({ procedure: p.id, label: p.title })) : [])];
+  const every: ChoiceInputs = { variables: runbook.variables.filter((v) => v.role === 'input'), missing: options.missingInputs ?? [] };
+  const choices = offered.map((choice) => ({ ...choice, ...(options.inputsByChoice?.get(choice.procedure) ?? every) }));
   return {
     runbook,
     screen: 'overview',
     back: 'overview',
     size: options.size,
     overview: { choices, selected: 0, fixedSelection: fixed },
-    inputs: { names: options.missingInputs ?? [], index: 0, input: createLineInput(), values: { ...(options.values ?? {}) } },
+    inputs: { names: choices[0]!.missing, index: 0, input: createLineInput(), values: { ...(options.values ?? {}) } },
     run: null,
     rows: [],
     cursor: 0,
@@ -73,8 +81,7 @@ function reduceInputs(state: TuiState, action: Parameters<typeof reduceOperator>
   if (action.type !== 'submit') return state;
   const name = inputs.names[inputs.index]!;
   const value = inputs.input.value;
-  const variable = state.runbook.variables.find((v) => v.name === name);
-  if (value === '' && variable?.required) return state;
+  if (value === '' && findInputVariable(state, name)?.required) return state;
   const values = { ...inputs.values, [name]: value };
   if (inputs.index + 1 < inputs.names.length) return { ...state, inputs: { ...inputs, index: inputs.index + 1, input: createLineInput(), values } };
   const { choices, selected } = state.overview;

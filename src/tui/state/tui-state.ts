@@ -1,11 +1,26 @@
 import type { EventOf } from '../../model/events.js';
 import type { DestructiveReason } from '../../model/safety.js';
-import type { Runbook, Step } from '../../model/runbook.js';
+import type { Runbook, Step, Variable } from '../../model/runbook.js';
 import type { LineInput, TextEditor } from '../editing/index.js';
 import type { OutputBuffer } from '../text/index.js';
 
 /** The screens of the terminal UI. */
 export type Screen = 'overview' | 'inputs' | 'stepper' | 'checklist' | 'output' | 'help' | 'summary';
+
+/** What an overview choice needs: the inputs its cells read, and those nothing provided. */
+export interface ChoiceInputs {
+  /** The inputs in scope, in runbook order (a variable a cell outside the choice sets comes as a required input saying so). */
+  variables: Variable[];
+  /** Names of those without a value: asked for when the choice starts. */
+  missing: string[];
+}
+
+/** A part of the runbook the overview offers to run. */
+export interface OverviewChoice extends ChoiceInputs {
+  /** The procedure, or null for the whole runbook (or the command line's selection). */
+  procedure: string | null;
+  label: string;
+}
 
 /** A step or cell as the outline marks it. */
 export type ItemStatus = 'pending' | 'running' | 'passed' | 'failed' | 'skipped';
@@ -90,7 +105,8 @@ export interface TuiState {
   /** Where `?`, `o` and `c` return to. */
   back: Screen;
   size: { cols: number; rows: number };
-  overview: { choices: Array<{ procedure: string | null; label: string }>; selected: number; fixedSelection: string | null };
+  overview: { choices: OverviewChoice[]; selected: number; fixedSelection: string | null };
+  /** The inputs being asked for (`names`: the chosen part's missing ones) and every value known so far. */
   inputs: { names: string[]; index: number; input: LineInput; values: Record<string, string> };
   run: { id: string; dir: string } | null;
   rows: OutlineRow[];
@@ -113,6 +129,16 @@ export interface TuiState {
   notices: Array<{ level: 'info' | 'warning' | 'error'; message: string }>;
   ending: Ending | null;
   effects: Effect[];
+}
+
+/** The overview choice under the cursor (the one that runs). */
+export function getChoice(state: TuiState): OverviewChoice | undefined {
+  return state.overview.choices[state.overview.selected];
+}
+
+/** An input as the chosen part needs it, else as the runbook declares it. */
+export function findInputVariable(state: TuiState, name: string): Variable | undefined {
+  return getChoice(state)?.variables.find((v) => v.name === name) ?? state.runbook.variables.find((v) => v.name === name);
 }
 
 /** The key of a mark in {@link TuiState.marks}. */

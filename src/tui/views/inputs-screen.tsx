@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import type { TuiState } from '../state/index.js';
+import { findInputVariable, type TuiState } from '../state/index.js';
 import { Line } from './line.js';
 import { TextField } from './text-field.js';
 
@@ -7,7 +7,7 @@ import { TextField } from './text-field.js';
 export function InputsScreen({ state, height }: { state: TuiState; height: number }) {
   const { names, index, input } = state.inputs;
   const name = names[index]!;
-  const variable = state.runbook.variables.find((v) => v.name === name);
+  const variable = findInputVariable(state, name);
   return (
     <Box flexDirection="column" height={height}>
       <Line bold>{`Input ${index + 1} of ${names.length}: ${name}`}</Line>
