@@ -1,63 +1,62 @@
-import type { Plan, GateProblem, TargetSpec } from '../executor/index.js';
-import { resolveTarget, redactUrl } from '../executor/index.js';
-import type { Runbook } from '../model/runbook.js';
+import type { PlanCell, PlanInput, PlanTarget, RunPlan } from '../model/plan.js';
+import { formatDiagnostics } from './format-diagnostics.js';
 
-/** What `run --dry-run` shows. */
-export interface FormatPlanInput {
-  runbook: Runbook;
-  plan: Plan;
-  inputs: { values: Record<string, string>; sources: Record<string, string>; missing: Array<{ name: string }> };
-  problems: GateProblem[];
-  targets: { db: string | null; sandbox: boolean; env: Record<string, string | undefined> };
+/** Options of {@link formatPlan}. */
+export interface FormatPlanOptions {
+  /** ANSI colours. */
   color: boolean;
+  /** Diagnostics listed at most; the rest are counted (default 20). */
+  diagnosticLimit?: number;
 }
 
+type Paint = (code: number, text: string) => string;
+
 /**
- * The plan of a run, without running anything: steps and cells in order, the
- * target of each SQL cell (resolved, not connected), inputs with secrets masked,
- * destructive marks and expectations, and what would stop the run.
+ * What `run --dry-run` prints, drawn from the plan as data (see `buildRunPlan`):
+ * the inputs the planned cells need (secrets masked), steps and cells in order,
+ * the target of each SQL cell (resolved, not connected), destructive marks and
+ * expectations, the runbook's errors and warnings, and what would stop the run.
  */
-export function formatPlan({ runbook, plan, inputs, problems, targets, color }: FormatPlanInput): string {
-  const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
-  const out: string[] = [`${paint(1, `Plan: ${runbook.title}`)}  ${paint(2, `${plan.cells.length} cells to run; nothing is run (--dry-run)`)}`, ''];
-  const secret = new Set(runbook.variables.filter((v) => v.secret).map((v) => v.name));
-  const inputNames = runbook.variables.filter((v) => v.role === 'input').map((v) => v.name);
-  if (inputNames.length) {
-    out.push(paint(1, 'Inputs'));
-    for (const name of inputNames) {
-      const value = inputs.values[name];
-      const shown = value === undefined ? paint(31, 'MISSING') : secret.has(name) ? '[REDACTED]' : JSON.stringify(value);
-      out.push(`  ${name} = ${shown}${value !== undefined ? paint(2, `  (${inputs.sources[name]})`) : ''}`);
-    }
-    out.push('');
-  }
-  for (const { step, cells, skipped } of plan.steps) {
-    out.push(`${paint(1, `▸ ${step.title}`)}  ${paint(2, `[${step.id}]${step.kind !== 'cells' ? ` ${step.kind} step: needs a person` : ''}`)}`);
-    for (const cell of cells) {
-      const target = cell.lang === 'sql' ? ` → ${describeTarget(cell.attributes.connection ?? null, runbook, targets)}` : '';
-      out.push(`    ${cell.id}  ${cell.lang}${target}  ${paint(2, `line ${cell.line}`)}${cell.attributes.readonly ?? runbook.frontMatter.readonly ? paint(2, '  read-only') : ''}`);
-      for (const reason of cell.reasons) if (cell.destructive) out.push(`      ${paint(31, `⚠ destructive: ${reason.reason}`)}`);
-      for (const expectation of cell.expectations) out.push(`      ${paint(36, `expect ${expectation.source}`)}`);
-      if (cell.attributes.capture) out.push(`      ${paint(2, `captures ${cell.attributes.capture}`)}`);
-    }
-    for (const { cell, reason } of skipped.filter((s) => s.cell.executable)) out.push(paint(2, `    ↷ ${cell.id}: not run (${reason})`));
+export function formatPlan(plan: RunPlan, { color, diagnosticLimit = 20 }: FormatPlanOptions): string {
+  const paint: Paint = (code, text) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const count = plan.steps.reduce((sum, step) => sum + step.cells.length, 0);
+  const out: string[] = [`${paint(1, `Plan: ${plan.runbook.title}`)}  ${paint(2, `${count} cell${count === 1 ? '' : 's'} to run; nothing is run (--dry-run)`)}`, ''];
+  if (plan.inputs.length) out.push(paint(1, 'Inputs'), ...plan.inputs.map((input) => formatInput(input, paint)), '');
+  for (const { id, title, kind, cells, skipped } of plan.steps) {
+    out.push(`${paint(1, `▸ ${title}`)}  ${paint(2, `[${id}]${kind !== 'cells' ? ` ${kind} step: needs a person` : ''}`)}`);
+    for (const cell of cells) out.push(...formatCell(cell, paint));
+    for (const cell of skipped.filter((s) => s.executable)) out.push(paint(2, `    ↷ ${cell.id}: not run (${cell.reason})`));
   }
   for (const note of plan.notes) out.push(paint(33, `note: ${note}`));
+  if (plan.diagnostics.length) {
+    out.push('', paint(1, `Diagnostics (${plan.diagnostics.length})`));
+    out.push(...formatDiagnostics(plan.runbook.path, plan.diagnostics, { color, limit: diagnosticLimit, indent: '  ' }));
+  }
   out.push('');
-  if (problems.length) {
+  if (plan.problems.length) {
     out.push(paint(31, 'A real run would refuse to start:'));
-    for (const problem of problems) out.push(`  ${problem.message}`);
+    for (const problem of plan.problems) out.push(`  ${problem.message}`);
   } else {
     out.push(paint(32, 'Ready: a real run would start.'));
   }
   return `${out.join('\n')}\n`;
 }
 
-function describeTarget(connection: string | null, runbook: Runbook, targets: FormatPlanInput['targets']): string {
-  try {
-    const target: TargetSpec = resolveTarget(connection, { connections: runbook.frontMatter.connections ?? {}, db: targets.db, env: targets.env, sandbox: targets.sandbox, dataDir: '.litops' });
-    return target.kind === 'embedded' ? `embedded PostgreSQL (${target.source})` : `${redactUrl(target.description)} (${target.source})`;
-  } catch (error) {
-    return `unresolved: ${error instanceof Error ? error.message : String(error)}`;
-  }
+function formatInput(input: PlanInput, paint: Paint): string {
+  const about = input.description ? paint(2, `  · ${input.description}`) : '';
+  if (input.value === null) return `  ${input.name} = ${input.required ? paint(31, 'MISSING') : paint(2, 'not set (optional)')}${about}`;
+  return `  ${input.name} = ${input.secret ? input.value : JSON.stringify(input.value)}${paint(2, `  (${input.source})`)}`;
+}
+
+function formatCell(cell: PlanCell, paint: Paint): string[] {
+  const target = cell.target ? ` → ${formatTarget(cell.target)}` : '';
+  const lines = [`    ${cell.id}  ${cell.lang}${target}  ${paint(2, `line ${cell.line}`)}${cell.readonly ? paint(2, '  read-only') : ''}`];
+  if (cell.destructive) for (const reason of cell.reasons) lines.push(`      ${paint(31, `⚠ destructive: ${reason.reason}`)}`);
+  for (const expectation of cell.expectations) lines.push(`      ${paint(36, `expect ${expectation.source}`)}`);
+  if (cell.capture) lines.push(`      ${paint(2, `captures ${cell.capture}`)}`);
+  return lines;
+}
+
+function formatTarget(target: PlanTarget): string {
+  return target.kind === 'unresolved' ? `unresolved: ${target.description}` : `${target.description} (${target.source})`;
 }

@@ -2,6 +2,7 @@ import type { Selection } from '../executor/index.js';
 import { ExitCode, type ExitCodeValue } from '../model/errors.js';
 import type { Runbook } from '../model/runbook.js';
 import type { TuiControllerOptions, TuiRunLog } from '../tui/index.js';
+import type { ChoiceInputs } from '../tui/index.js';
 import type { CliIo, OptionValues } from './command-spec.js';
 import { readVersion } from './version.js';
 import { summarizeOptions } from './summarize-options.js';
@@ -13,6 +14,8 @@ export interface InteractiveInput {
   options: OptionValues;
   io: CliIo;
   inputs: { values: Record<string, string>; sources: Record<string, string>; missing: string[] };
+  /** What each choice of the overview needs (default: `inputs.missing` for any choice). */
+  inputsByChoice?: ReadonlyMap<string | null, ChoiceInputs>;
   selection: Selection;
   /** Shown as the overview's only choice when the command line selected steps. */
   fixedSelection: string | null;
@@ -30,7 +33,7 @@ export async function runInteractive(input: InteractiveInput): Promise<ExitCodeV
   const env = { ...io.env };
   const terminal = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
   const size = { cols: terminal.stdout.columns || 80, rows: terminal.stdout.rows || 24 };
-  const state = tui.createTuiState({ runbook, size, missingInputs: input.inputs.missing, values: input.inputs.values, fixedSelection: input.fixedSelection, editor: env.VISUAL || env.EDITOR ? 'external' : 'inline' });
+  const state = tui.createTuiState({ runbook, size, missingInputs: input.inputs.missing, ...(input.inputsByChoice ? { inputsByChoice: input.inputsByChoice } : {}), values: input.inputs.values, fixedSelection: input.fixedSelection, editor: env.VISUAL || env.EDITOR ? 'external' : 'inline' });
   let controller: ReturnType<typeof tui.createTuiController> | null = null;
   const store = tui.createTuiStore(state, (effects) => controller?.handle(effects));
   let mounted: ReturnType<typeof tui.mountTui> | null = null;

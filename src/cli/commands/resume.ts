@@ -5,7 +5,7 @@ import type { EventOf, RunEvent } from '../../model/events.js';
 import type { RunContext } from '../../executor/index.js';
 import type { ResumeState } from '../../journal/index.js';
 import type { CommandContext } from '../command-spec.js';
-import { isInteractive, parseTimeout, readCheckedAnswers, strings } from './run.js';
+import { isInteractive, isWholeSelection, parseTimeout, readCheckedAnswers, strings } from './run.js';
 
 /** `litops resume RUNDIR`: continue an interrupted run, in the same chain. */
 export async function run({ args, options, io }: CommandContext): Promise<ExitCodeValue> {
@@ -25,7 +25,6 @@ export async function run({ args, options, io }: CommandContext): Promise<ExitCo
   const recorded = Object.fromEntries(Object.entries(runStart.inputs).filter(([, value]) => value !== '[REDACTED]'));
   const set = { ...recorded, ...executor.parseSetOptions(strings(options.set)) };
   const envFile = typeof options['env-file'] === 'string' ? await executor.readEnvFile(options['env-file']) : {};
-  const inputs = executor.resolveInputs(runbook.variables, { set, envFile, env, frontMatterEnv: runbook.frontMatter.env ?? {} });
   const answers = typeof options.answers === 'string' ? await readCheckedAnswers(options.answers, runbook) : undefined;
   // A cell's latest end decides: one cancelled when the run stopped (Ctrl-C, a hangup) has not finished and runs again.
   const latest = new Map<string, string>();
@@ -35,12 +34,17 @@ export async function run({ args, options, io }: CommandContext): Promise<ExitCo
   }
   const finished = new Set([...latest].filter(([, status]) => status !== 'cancelled').map(([cell]) => cell));
   const plan = executor.buildPlanFromCells(runbook, runStart.plan.filter((id) => !finished.has(id)));
+  // What the remaining cells read; what finished cells set is restored with their session.
+  const recordedOptions = runStart.options;
+  const selection = { only: strings(recordedOptions.only as never), from: typeof recordedOptions.from === 'string' ? recordedOptions.from : null, to: typeof recordedOptions.to === 'string' ? recordedOptions.to : null, tags: strings(recordedOptions.tag as never) };
+  const variables = executor.scopeInputs(runbook, plan, { whole: isWholeSelection(selection), done: [...finished] });
+  const inputs = executor.resolveInputs(variables, { set, envFile, env, frontMatterEnv: runbook.frontMatter.env ?? {} });
   const allowed = options['allow-destructive'];
   const allowDestructive = allowed === '*' ? true : [...(typeof allowed === 'string' ? allowed.split(',') : []), ...(answers?.confirm ?? [])];
   const interactive = isInteractive(options, io);
   const problems = executor.checkGate(runbook, plan, { mode: interactive ? 'interactive' : 'ci', allowDestructive, missingInputs: interactive ? [] : inputs.missing, path: env.PATH ?? '' });
   if (problems.length) {
-    for (const problem of problems) io.stderr.write(`litops: ${problem.message}${problem.message.startsWith('missing input') ? ' (secrets are never logged: give them again)' : ''}\n`);
+    for (const problem of problems) io.stderr.write(`litops: ${problem.message}${problem.kind === 'input' ? ' (secrets are never logged: give them again)' : ''}\n`);
     io.stderr.write('litops: nothing was resumed; the run directory is unchanged\n');
     return executor.getGateExitCode(problems) as ExitCodeValue;
   }
@@ -66,8 +70,6 @@ export async function run({ args, options, io }: CommandContext): Promise<ExitCo
   if (interactive) {
     const { runInteractive } = await import('../run-interactive.js');
     const { buildOutlineRows } = await import('../../tui/index.js');
-    const recorded = runStart.options;
-    const selection = { only: strings(recorded.only as never), from: typeof recorded.from === 'string' ? recorded.from : null, to: typeof recorded.to === 'string' ? recorded.to : null, tags: strings(recorded.tag as never) };
     const rows = buildOutlineRows(runbook, runStart.mode === 'interactive' ? executor.buildPlan(runbook, selection) : executor.buildPlanFromCells(runbook, runStart.plan));
     let opened: Awaited<ReturnType<typeof openLog>> | null = null;
     return runInteractive({
@@ -76,6 +78,7 @@ export async function run({ args, options, io }: CommandContext): Promise<ExitCo
       options,
       io,
       inputs: { values: inputs.values, sources: inputs.sources, missing: inputs.missing.map((variable) => variable.name) },
+      inputsByChoice: new Map([[null, { variables, missing: inputs.missing.map((variable) => variable.name) }]]),
       selection,
       fixedSelection: `resume ${runStart.runId}`,
       timeoutMs,

@@ -4,6 +4,7 @@ import { parseDuration } from '../../model/duration.js';
 import type { CommandContext, OptionValues } from '../command-spec.js';
 import type { Answers } from '../../model/answers.js';
 import type { Runbook } from '../../model/runbook.js';
+import type { Selection } from '../../executor/index.js';
 import { readRunbookFile } from '../read-runbook-file.js';
 import { isColorEnabled } from '../style.js';
 
@@ -18,8 +19,12 @@ export async function run({ args, options, io }: CommandContext): Promise<ExitCo
   const env = { ...io.env };
   const set = executor.parseSetOptions(strings(options.set));
   const envFile = typeof options['env-file'] === 'string' ? await executor.readEnvFile(options['env-file']) : {};
-  const inputs = executor.resolveInputs(runbook.variables, { set, envFile, env, frontMatterEnv: runbook.frontMatter.env ?? {} });
-  const plan = executor.buildPlan(runbook, { only: strings(options.only), from: string(options.from), to: string(options.to), tags: strings(options.tag) });
+  const sources = { set, envFile, env, frontMatterEnv: runbook.frontMatter.env ?? {} };
+  const selection = readSelection(options);
+  const plan = executor.buildPlan(runbook, selection);
+  // Only what the planned cells read is asked for; a whole run keeps every input of the runbook.
+  const variables = executor.scopeInputs(runbook, plan, { whole: isWholeSelection(selection) });
+  const inputs = executor.resolveInputs(variables, sources);
   const answers = typeof options.answers === 'string' ? await readCheckedAnswers(options.answers, runbook) : undefined;
   const allowed = parseAllowDestructive(options['allow-destructive']);
   const allowDestructive = allowed === true ? true : [...(allowed || []), ...(answers?.confirm ?? [])];
@@ -30,12 +35,15 @@ export async function run({ args, options, io }: CommandContext): Promise<ExitCo
   // A bad --report is a usage error before anything runs, not after.
   (await import('../write-reports.js')).parseReportSpecs(strings(options.report));
   if (options['dry-run'] === true) {
-    const { formatPlan } = await import('../format-plan.js');
-    io.stdout.write(formatPlan({ runbook, plan, inputs, problems, targets: { db: string(options.db), sandbox: options.sandbox === true, env }, color: isColorEnabled(io.stdout, io.env) }));
+    const [{ buildRunPlan }, { formatPlan }] = await Promise.all([import('../build-run-plan.js'), import('../format-plan.js')]);
+    const runPlan = buildRunPlan({ runbook, plan, selection, variables, inputs, problems, targets: { db: string(options.db), sandbox: options.sandbox === true, env } });
+    io.stdout.write(options.json === true ? `${JSON.stringify(runPlan, null, 2)}\n` : formatPlan(runPlan, { color: isColorEnabled(io.stdout, io.env) }));
     return problems.length ? (executor.getGateExitCode(problems) as ExitCodeValue) : ExitCode.ok;
   }
+  // The terminal UI shows them in its overview; unattended, they go where the log of the job is read.
+  if (!interactive) await writeRunDiagnostics(runbook, io);
   if (problems.length) {
-    for (const problem of problems) io.stderr.write(`litops: ${problem.message}\n`);
+    for (const problem of problems.filter((p) => interactive || p.kind !== 'diagnostic')) io.stderr.write(`litops: ${problem.message}\n`);
     const code = executor.getGateExitCode(problems);
     io.stderr.write(`litops: nothing was run (exit ${code}: ${code === ExitCode.usage ? 'invalid input' : 'needs a person'})\n`);
     return code as ExitCodeValue;
@@ -43,15 +51,16 @@ export async function run({ args, options, io }: CommandContext): Promise<ExitCo
   const runbookDir = dirname(resolve(file.path));
   const { createRunLog } = await import('../run-log.js');
   if (interactive) {
-    const { runInteractive } = await import('../run-interactive.js');
-    const selection = { only: strings(options.only), from: string(options.from), to: string(options.to), tags: strings(options.tag) };
+    const [{ runInteractive }, { scopeChoices }] = await Promise.all([import('../run-interactive.js'), import('../scope-choices.js')]);
     const given = [...selection.only.map((id) => `--only ${id}`), ...(selection.from ? [`--from ${selection.from}`] : []), ...(selection.to ? [`--to ${selection.to}`] : []), ...selection.tags.map((tag) => `--tag ${tag}`)];
+    const choices = scopeChoices(runbook, selection, sources, { fixed: given.length > 0 });
     return runInteractive({
       runbook,
       runbookDir,
       options,
       io,
-      inputs: { values: inputs.values, sources: inputs.sources, missing: inputs.missing.map((variable) => variable.name) },
+      inputs: { values: choices.values, sources: choices.sources, missing: choices.byChoice.get(null)!.missing },
+      inputsByChoice: choices.byChoice,
       selection,
       fixedSelection: given.length ? given.join(' ') : null,
       timeoutMs,
@@ -62,6 +71,23 @@ export async function run({ args, options, io }: CommandContext): Promise<ExitCo
   const log = await createRunLog({ runId, runbookBytes: file.bytes, options, env, runbookDir });
   const { executeRun } = await import('../execute-run.js');
   return executeRun({ runbook, runbookDir, runId, plan, inputs, options, io, log, timeoutMs, ...(answers ? { answers } : {}) });
+}
+
+/** `--only`, `--from`, `--to`, `--tag` as given. */
+export function readSelection(options: OptionValues): Required<Selection> {
+  return { only: strings(options.only), from: string(options.from), to: string(options.to), tags: strings(options.tag) };
+}
+
+/** True when nothing narrows the run: the whole runbook runs. */
+export function isWholeSelection(selection: Selection): boolean {
+  return !selection.only?.length && !selection.from && !selection.to && !selection.tags?.length;
+}
+
+/** The runbook's errors and warnings on stderr, as `inspect` lists them (at most 20, then a count). */
+async function writeRunDiagnostics(runbook: Runbook, io: CommandContext['io']): Promise<void> {
+  const [{ listRunDiagnostics }, { formatDiagnostics }] = await Promise.all([import('../../executor/index.js'), import('../format-diagnostics.js')]);
+  const lines = formatDiagnostics(runbook.path, listRunDiagnostics(runbook), { color: isColorEnabled(io.stderr, io.env), limit: 20 });
+  if (lines.length) io.stderr.write(`${lines.join('\n')}\n`);
 }
 
 /** The terminal UI runs when a person is at a terminal and nothing asked for an unattended run. */
