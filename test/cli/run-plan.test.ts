@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunPlanSchema } from '../../src/model/plan.js';
-import { runLitops, type LitopsResult } from './run-litops.js';
+import { BIN, runLitops, type LitopsResult } from './run-litops.js';
 
 /** Two procedures, each reading its own input; one front-matter input no cell reads; two warnings and an info. */
 const JOBS = `---
@@ -104,6 +105,63 @@ describe('litops run: only the inputs the selected cells read', () => {
     const whole = await runJobs(['--dry-run', '--set', 'API_HOST=h1']);
     expect(whole.stdout).toMatch(/Inputs\n {2}AUDIT_TOKEN = MISSING {2}· read by the audit script\n {2}API_HOST = "h1" {2}\(--set\)\n {2}OUT = not set \(optional\)\n {2}DB_TABLE = MISSING\n\n/);
   });
+});
+
+describe('litops resume: only the inputs the remaining cells read', () => {
+  const HELD = `---
+variables:
+  AUDIT_TOKEN: { description: read by the audit script, secret: true }
+---
+# Held
+
+## Restart
+
+1. **Find the pod**
+
+   \`\`\`bash {name=find-pod}
+   POD="api-$API_HOST"
+   echo started > "$MARK"
+   \`\`\`
+
+2. **Hold**
+
+   \`\`\`bash {name=hold}
+   while [ ! -e "$GO" ]; do sleep 0.1; done
+   \`\`\`
+
+3. **Restart it**
+
+   \`\`\`bash {name=bounce}
+   echo "restarting $POD" > "$OUT"
+   \`\`\`
+
+## Vacuum
+
+1. **Vacuum**
+
+   \`\`\`bash {name=vacuum}
+   echo "vacuum $DB_TABLE"
+   \`\`\`
+`;
+
+  it('a killed --only run resumes without the inputs of the cells it left out, nor what its finished cells set', async () => {
+    await writeFile(join(dir, 'held.md'), HELD);
+    const [mark, go, out, logDir] = ['held.mark', 'held.go', 'held.out', 'held.runs'].map((name) => join(dir, name)) as [string, string, string, string];
+    const args = ['run', 'held.md', '--ci', '--only', 'restart', '--log-dir', logDir, '--set', 'API_HOST=h1', '--set', `MARK=${mark}`, '--set', `GO=${go}`, '--set', `OUT=${out}`];
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, stdio: 'ignore', env: { ...process.env, AUDIT_TOKEN: '', DB_TABLE: '' } });
+    for (const started = Date.now(); !existsSync(mark); ) {
+      if (Date.now() - started > 20_000) throw new Error('find-pod never ran');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    await writeFile(go, '');
+    const runDir = join(logDir, readdirSync(logDir)[0]!);
+    const resumed = await runLitops(['resume', runDir], { cwd: dir, env: { AUDIT_TOKEN: undefined, DB_TABLE: undefined, POD: undefined }, timeoutMs: 60_000 });
+    expect(resumed.stderr).not.toMatch(/missing input/);
+    expect(resumed.code, resumed.stdout + resumed.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe('restarting api-h1\n');
+  }, 60_000);
 });
 
 describe('litops run: warnings where people look', () => {
