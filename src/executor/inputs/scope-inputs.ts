@@ -51,14 +51,16 @@ function findReadsOfUnsetVariables(runbook: Runbook, plan: Plan, options: ScopeI
     if (absent.length) absentSetters.set(variable.name, absent);
   }
   if (absentSetters.size === 0) return [];
-  // Only cells at or after an absent setter can read what it would have set: the others are not analysed again.
   const firstLine = Math.min(...[...absentSetters.values()].flat().map((cell) => cell.line));
+  const names = [...absentSetters.keys()];
+  // Parsing a cell again is slow: only a cell at or after an absent setter that names what it would have set can read it.
+  const mayRead = (cell: Cell) => cell.line >= firstLine && (names.some((name) => cell.source.includes(name)) || cell.placeholders.some((p) => absentSetters.has(p.name)));
   const readsOf = options.readsOf ?? listCellReads;
   const byName = new Map(runbook.variables.map((variable) => [variable.name, variable]));
   const setSoFar = new Set<string>();
   const found = new Map<string, Variable>();
   for (const cell of plan.cells) {
-    for (const read of cell.line >= firstLine ? readsOf(cell) : []) {
+    for (const read of mayRead(cell) ? readsOf(cell) : []) {
       const setters = absentSetters.get(read.name);
       if (!setters || read.hasDefault || setSoFar.has(read.name) || found.has(read.name)) continue;
       found.set(read.name, asDemandedInput(byName.get(read.name)!, setters));
