@@ -89,6 +89,15 @@ describe('litops run: only the inputs the selected cells read', () => {
     expect(readFileSync(out, 'utf8')).toBe('restarting api-h1\n');
   });
 
+  it('a replay of an --only run asks for no input that run did not need', async () => {
+    const logDir = join(dir, 'replayed.runs');
+    const ran = await runJobs(['--ci', '--only', 'restart-the-api', '--set', 'API_HOST=h1', '--log-dir', logDir]);
+    expect(ran.code, ran.stderr).toBe(0);
+    const replayed = await runLitops(['replay', join(logDir, readdirSync(logDir)[0]!), '--log-dir', logDir], { cwd: dir, env: { AUDIT_TOKEN: undefined, DB_TABLE: undefined }, timeoutMs: 60_000 });
+    expect(replayed.stderr).not.toMatch(/missing input/);
+    expect(replayed.code, replayed.stdout + replayed.stderr).toBe(0);
+  });
+
   it('asks for a variable whose setter is not selected, saying so', async () => {
     const result = await runJobs(['--ci', '--only', 'restart']);
     expect(result.code).toBe(3);

@@ -4,8 +4,8 @@ import { ExitCode, LitopsError, UsageError, type ExitCodeValue } from '../../mod
 import type { EventOf, RunEvent } from '../../model/events.js';
 import type { RunContext } from '../../executor/index.js';
 import type { ResumeState } from '../../journal/index.js';
-import type { CommandContext } from '../command-spec.js';
-import { isInteractive, isWholeSelection, parseTimeout, readCheckedAnswers, strings } from './run.js';
+import type { CommandContext, OptionValues } from '../command-spec.js';
+import { isInteractive, isWholeSelection, parseTimeout, readCheckedAnswers, readSelection, strings } from './run.js';
 
 /** `litops resume RUNDIR`: continue an interrupted run, in the same chain. */
 export async function run({ args, options, io }: CommandContext): Promise<ExitCodeValue> {
@@ -35,8 +35,7 @@ export async function run({ args, options, io }: CommandContext): Promise<ExitCo
   const finished = new Set([...latest].filter(([, status]) => status !== 'cancelled').map(([cell]) => cell));
   const plan = executor.buildPlanFromCells(runbook, runStart.plan.filter((id) => !finished.has(id)));
   // What the remaining cells read; what finished cells set is restored with their session.
-  const recordedOptions = runStart.options;
-  const selection = { only: strings(recordedOptions.only as never), from: typeof recordedOptions.from === 'string' ? recordedOptions.from : null, to: typeof recordedOptions.to === 'string' ? recordedOptions.to : null, tags: strings(recordedOptions.tag as never) };
+  const selection = readSelection(runStart.options as OptionValues);
   const variables = executor.scopeInputs(runbook, plan, { whole: isWholeSelection(selection), done: [...finished] });
   const inputs = executor.resolveInputs(variables, { set, envFile, env, frontMatterEnv: runbook.frontMatter.env ?? {} });
   const allowed = options['allow-destructive'];

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkGate, parseSetOptions, readEnvFile, type GateProblem, type Plan } from '../../executor/index.js';
+import { checkGate, parseSetOptions, readEnvFile, scopeInputs, type GateProblem, type Plan } from '../../executor/index.js';
 import { ExitCode, UsageError } from '../../model/errors.js';
 import type { Runbook } from '../../model/runbook.js';
 import { isSecretName, loadSqlParser, parseRunbook } from '../../parser/index.js';
 import type { OptionValues } from '../command-spec.js';
-import { strings } from '../commands/run.js';
+import { isWholeSelection, readSelection, strings } from '../commands/run.js';
 import { applyRecordedEdits } from './apply-recorded-edits.js';
 import { buildReplayPlan } from './build-replay-plan.js';
 import { chooseReplaySources, type SourceChoice } from './choose-replay-sources.js';
@@ -42,11 +42,13 @@ export async function prepareReplay(original: RecordedRun, options: OptionValues
   const { runbook } = await parseRunbook(runbookBytes.toString('utf8'), { path: runStart.runbook.path, bytes: runbookBytes });
   const set = parseSetOptions(strings(options.set));
   const envFile = typeof options['env-file'] === 'string' ? await readEnvFile(options['env-file']) : {};
-  const inputs = resolveReplayInputs(runbook, runStart.inputs, { set, envFile, env });
   const recordedPlan = buildReplayPlan(runbook, runStart.plan, events);
   if (recordedPlan.unknown.length) {
     throw new UsageError(`${original.runDir}: the recorded plan names cells this litops does not find in its runbook.md (${recordedPlan.unknown.join(', ')}); replay it with the litops version that ran it (${runStart.toolVersion})`);
   }
+  // The inputs the recorded cells read, as run scoped them (a partial run never had the others).
+  const variables = scopeInputs(runbook, recordedPlan, { whole: isWholeSelection(readSelection(runStart.options as OptionValues)) });
+  const inputs = resolveReplayInputs(runbook, variables, runStart.inputs, { set, envFile, env });
   const choices = chooseReplaySources(recordedPlan.cells, events, collectSecretCandidates(inputs.values, set, env));
   const edits = choices.filter((choice): choice is Extract<SourceChoice, { kind: 'edited' }> => choice.kind === 'edited');
   const edited = applyRecordedEdits(runbook, new Map(edits.map((edit) => [edit.cell, edit.source])));

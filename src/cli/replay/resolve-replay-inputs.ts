@@ -1,6 +1,6 @@
 import { resolveInputs, type GateProblem } from '../../executor/index.js';
 import { ExitCode, UsageError } from '../../model/errors.js';
-import type { Runbook } from '../../model/runbook.js';
+import type { Runbook, Variable } from '../../model/runbook.js';
 import { REDACTED } from './restore-redacted-source.js';
 
 /** What can give a replay's inputs a value besides the log. */
@@ -27,22 +27,23 @@ export interface ReplayInputs {
  * a usage error: a replay answers "does the same run still behave the same",
  * `litops run` tries other values). Values recorded as `[REDACTED]`, or holding
  * it, were secrets: they come from `--set`, `--env-file` or the environment, and
- * each one missing is named (exit 3), as is any required input still missing.
+ * each one missing is named (exit 3), as is any required input of `variables`
+ * (the inputs the replayed cells read, see `scopeInputs`) still missing.
  */
-export function resolveReplayInputs(runbook: Runbook, recorded: Readonly<Record<string, string>>, given: GivenInputs): ReplayInputs {
+export function resolveReplayInputs(runbook: Runbook, variables: readonly Variable[], recorded: Readonly<Record<string, string>>, given: GivenInputs): ReplayInputs {
   const clear = Object.fromEntries(Object.entries(recorded).filter(([, value]) => !value.includes(REDACTED)));
   for (const [name, value] of Object.entries(given.set)) {
     if (Object.hasOwn(clear, name) && clear[name] !== value) {
       throw new UsageError(`--set ${name}: the original run had ${name}=${JSON.stringify(clear[name])}, and a replay runs with the recorded inputs; use litops run to try other values`);
     }
   }
-  const resolved = resolveInputs(runbook.variables, { set: { ...given.set, ...clear }, envFile: given.envFile, env: given.env, frontMatterEnv: runbook.frontMatter.env ?? {} });
+  const resolved = resolveInputs(variables, { set: { ...given.set, ...clear }, envFile: given.envFile, env: given.env, frontMatterEnv: runbook.frontMatter.env ?? {} });
   const sources: Record<string, string> = { ...resolved.sources };
   for (const name of Object.keys(clear)) sources[name] = 'recorded';
   const problems: GateProblem[] = [];
   for (const name of Object.keys(recorded)) {
     if (Object.hasOwn(clear, name) || Object.hasOwn(resolved.values, name)) continue;
-    const fromEnvironment = runbook.variables.some((variable) => variable.name === name && variable.role === 'input');
+    const fromEnvironment = variables.some((variable) => variable.name === name && variable.role === 'input');
     const how = `--set ${name}=..., --env-file${fromEnvironment ? ', or the environment' : ''}`;
     problems.push({ kind: 'input', exitCode: ExitCode.needsPerson, message: `missing input ${name}: the original run had it, but secrets are never logged; give it again with ${how}` });
   }
