@@ -82,6 +82,8 @@ export const AttributesSchema = z.object({
   check: z.string().optional(),
   /** Language override, e.g. `sql` on a block labelled `text`. */
   lang: z.string().optional(),
+  /** false: the cell's `<words>` are literal text (HTML, output), not placeholders to ask for. Default true. */
+  placeholders: z.boolean().optional(),
   /** Runme's own keys (`background`, `id`, `excludeFromRunAll`...), kept as written. */
   runme: z.record(z.string(), z.unknown()).optional(),
   /** Keys nobody knows, kept as written (each also gave an `unknown-attribute` warning). */
@@ -105,6 +107,7 @@ export const AttributesInputSchema = z.object({
   tag: NameListSchema.optional(),
   check: TextSchema.optional(),
   lang: TextSchema.optional(),
+  placeholders: BooleanishSchema.optional(),
 });
 
 /** Attribute names litops knows. */

@@ -104,7 +104,7 @@ describe('AttributesInputSchema', () => {
   });
 
   it('lists the known and the Runme keys', () => {
-    expect(KNOWN_ATTRIBUTES).toEqual(['name', 'skip', 'interactive', 'timeout', 'cwd', 'connection', 'readonly', 'destructive', 'expect', 'capture', 'needs', 'tag', 'check', 'lang']);
+    expect(KNOWN_ATTRIBUTES).toEqual(['name', 'skip', 'interactive', 'timeout', 'cwd', 'connection', 'readonly', 'destructive', 'expect', 'capture', 'needs', 'tag', 'check', 'lang', 'placeholders']);
     expect(RUNME_ATTRIBUTES).toContain('excludeFromRunAll');
     expect(RUNME_ATTRIBUTES).toContain('closeTerminalOnSuccess');
   });

@@ -33,7 +33,8 @@ export function findPlaceholders(text: string): FoundPlaceholder[] {
   const found: FoundPlaceholder[] = [];
   for (const match of text.matchAll(PLACEHOLDER)) {
     const inner = match[1]!;
-    if (MARKUP.has(inner.toLowerCase())) continue;
+    // `<br>`, and any tag that the text closes (`<script>…</script>`), is markup.
+    if (MARKUP.has(inner.toLowerCase()) || text.includes(`</${inner}>`)) continue;
     const name = nameOfPlaceholder(inner);
     if (name) found.push({ name, text: match[0], index: match.index });
   }

@@ -86,6 +86,7 @@ export function buildCellDrafts(node: Code, comment: Html | null, source: Source
   return pieces.map((piece) => {
     const fileLines = piece.source.split('\n').map((_, i) => contentLine + (reading.sourceLines[piece.firstLine + i] ?? piece.firstLine + i));
     const draft: CellDraft = { ...base, source: piece.source, sourceLine: fileLines[0] ?? contentLine, fileLines, part: piece.part, placeholders: [] };
+    if (attributes.placeholders === false) return draft;
     if (runs) return applyPlaceholders(draft, diagnostics, true);
     return reading.block === 'transcript' ? applyPlaceholders(draft, diagnostics, false) : draft;
   });
