@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { countGroupMembers, endProcessGroup, trackGroup } from './process-group.js';
 import { pumpOutput, type OutputPump } from './pump-output.js';
-import { waitForExit, endChild, type ExitInfo } from './wait-for-exit.js';
+import { endProcessTree } from './process-tree.js';
+import { waitForExit, type ExitInfo } from './wait-for-exit.js';
 import type { ShellRunHooks } from './types.js';
 
 /** What {@link runCellProcess} needs to start one bash. */
@@ -59,7 +60,7 @@ export async function runCellProcess(options: CellProcessOptions): Promise<CellP
   const pump = child.stdout && child.stderr ? pumpOutput({ stdout: child.stdout, stderr: child.stderr }, hooks.onOutput) : null;
 
   let ending: Promise<void> | null = null;
-  const end = (): Promise<void> => (ending ??= pgid === null ? endChild(child, killGraceMs) : endProcessGroup(pgid, killGraceMs));
+  const end = (): Promise<void> => (ending ??= pgid === null ? endProcessTree(child, killGraceMs) : endProcessGroup(pgid, killGraceMs));
   let timedOut = false;
   let cancelled = false;
   let outputError: { cause: unknown } | null = null;

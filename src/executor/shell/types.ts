@@ -28,7 +28,8 @@ export interface ShellCellInput {
    * Give the cell litops's terminal (default `false`): stdin, stdout and stderr are
    * inherited, output is not captured (`onOutput` is never called), and the cell runs
    * in litops's process group so that it may read the terminal; a timeout or cancel
-   * then signals bash itself, not its whole group, and `leftovers` is always 0.
+   * then ends bash and its descendants (not a group: the group is litops's), and
+   * `leftovers` is always 0.
    */
   interactive?: boolean;
   /** End the cell's process group after this many milliseconds (default: no timeout). */

@@ -1,6 +1,4 @@
 import type { ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { setTimeout as delay } from 'node:timers/promises';
 
 /** How a child process ended, or why it never started. */
 export interface ExitInfo {
@@ -18,15 +16,4 @@ export function waitForExit(child: ChildProcess): Promise<ExitInfo> {
       if (child.pid === undefined) resolve({ exitCode: null, signal: null, spawnError: error.message });
     });
   });
-}
-
-/** Ends one process (no group): SIGTERM, then SIGKILL after `graceMs`. */
-export async function endChild(child: ChildProcess, graceMs: number): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const ac = new AbortController();
-  const stillRunning = await Promise.race([exited.then(() => false), delay(graceMs, true, { signal: ac.signal })]);
-  ac.abort();
-  if (stillRunning) child.kill('SIGKILL');
 }
