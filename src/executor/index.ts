@@ -8,6 +8,7 @@ export { buildPlanFromCells } from './plan/plan-from-cells.js';
 export { listRunDiagnostics, RUN_SEVERITIES } from './plan/list-run-diagnostics.js';
 export { createRun, emitRunStart, createRunId, type CreateRunOptions, type CreatedRun, type RunStartDetails } from './run/create-run.js';
 export { runCell, type RunCellOptions } from './run/run-cell.js';
+export { resolveRunTimeout, getCellTimeout, hasOwnTimeout, DEFAULT_UNATTENDED_TIMEOUT_MS } from './run/resolve-run-timeout.js';
 export { runUnattended, summarizeRun, type RunSummary, type UnattendedOptions } from './run/run-unattended.js';
 export type { CellOutcome, RunContext } from './run/run-context.js';
 export { resolveTarget, type TargetSpec } from './sql/index.js';

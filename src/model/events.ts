@@ -22,6 +22,18 @@ export const TargetInfoSchema = z.object({
 });
 export type TargetInfo = z.infer<typeof TargetInfoSchema>;
 
+/**
+ * The per-cell timeout of the cells that set none (a cell's `timeout` attribute wins),
+ * and what set it: the front matter's `timeout`, `--timeout`, the default of an
+ * unattended run (30 minutes), or nothing (`none`: the terminal UI, where the
+ * operator has Ctrl-C, or a `timeout` of 0).
+ */
+export const RunTimeoutSchema = z.object({
+  ms: z.number().nullable(),
+  source: z.enum(['front-matter', '--timeout', 'default', 'none']),
+});
+export type RunTimeout = z.infer<typeof RunTimeoutSchema>;
+
 export const RunStartEventSchema = z.object({
   ...base,
   type: z.literal('run.start'),
@@ -39,6 +51,8 @@ export const RunStartEventSchema = z.object({
   mode: z.enum(['ci', 'interactive']),
   /** Cell ids in the order the plan runs them. */
   plan: z.array(z.string()),
+  /** The effective per-cell timeout (absent in logs of litops before it was recorded). */
+  timeout: RunTimeoutSchema.optional(),
   /**
    * `litops replay`: the recorded run this one re-executes. `sha256OfEvents` is the
    * hex sha256 of that run's events.jsonl bytes as replay read them. Absent otherwise.
@@ -98,6 +112,14 @@ export type SqlStatementResult = z.infer<typeof SqlStatementResultSchema>;
 
 export const SqlStatementEventSchema = z.object({ ...base, type: z.literal('sql.statement'), attempt: z.number().int().min(1), cell: z.string(), result: SqlStatementResultSchema });
 
+/** How a blocking cell was ended on purpose (see `cell.end` `stopped`). */
+export const CellStopSchema = z.object({
+  by: z.enum(['timeout', 'operator']),
+  /** E.g. "blocking (tail -f follows the file until it is stopped): ended by its 1s timeout, which bounds it; counted as done". */
+  note: z.string(),
+});
+export type CellStop = z.infer<typeof CellStopSchema>;
+
 /** How a cell attempt ended. `error`: the tool could not run it (target unreachable, missing input). */
 export const CellStatusSchema = z.enum(['passed', 'failed', 'timed-out', 'cancelled', 'error']);
 export type CellStatus = z.infer<typeof CellStatusSchema>;
@@ -114,6 +136,15 @@ export const CellEndEventSchema = z.object({
   expectations: z.array(ExpectationResultSchema.extend({ source: z.string() })),
   /** A one-line reason when the cell failed for a reason other than its exit code or expectations. */
   error: z.string().nullable(),
+  /** Its timeout ended it, whatever its status (absent in logs of litops before it was recorded). */
+  timedOut: z.boolean().optional(),
+  /**
+   * A blocking cell (`tail -f`, `watch`...) ended on purpose: by the `timeout` that
+   * bounds it, or by the operator's Ctrl-C in the terminal UI. That is how such a
+   * cell is meant to end, so it counts as done: `status` is `passed` unless an
+   * expectation of its own failed. `note` says so in a sentence. Null (or absent) otherwise.
+   */
+  stopped: CellStopSchema.nullable().optional(),
   /** `capture=NAME`: the captured value (`[REDACTED]` when secret). */
   capture: z.object({ name: z.string(), value: z.string() }).nullable(),
   /** Bytes of redacted output written per stream, and their sha256. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DiagnosticSchema } from './diagnostic.js';
+import { RunTimeoutSchema } from './events.js';
 import { ExpectationSchema } from './expectation.js';
 import { BlockClassSchema, PlaceholderSchema, StepKindSchema, StepRoleSchema } from './runbook.js';
 
@@ -22,6 +23,8 @@ export const GateProblemKindSchema = z.enum([
   'destructive',
   /** An interactive cell in an unattended run (exit 3). */
   'interactive',
+  /** A blocking cell (`tail -f`, `watch`...) that no `timeout` attribute bounds, in an unattended run (exit 3). */
+  'blocking',
   /** A replayed cell whose recorded source cannot be trusted (exit 3). */
   'recorded-source',
 ]);
@@ -81,6 +84,18 @@ export const PlanCellSchema = z.object({
   destructive: z.boolean(),
   /** Why it is destructive; `line` is the file line of the offending command. */
   reasons: z.array(z.object({ rule: z.string(), reason: z.string(), line: z.number().int().min(1) })),
+  /**
+   * It never ends by itself or waits for a person (`tail -f`, `watch`, `read -p`): an
+   * unattended run refuses it unless its `timeout` attribute bounds it; ending by that
+   * timeout counts as done.
+   */
+  blocking: z.boolean(),
+  /** Why it is blocking; `line` is the file line of the command. */
+  blockingReasons: z.array(z.object({ rule: z.string(), reason: z.string(), line: z.number().int().min(1) })),
+  /** The timeout a real run would give it: its own `timeout`, else the run's (see `timeout`); null: none. */
+  timeoutMs: z.number().nullable(),
+  /** What set `timeoutMs`: `cell` (its `timeout` attribute: what lets a blocking cell run), else the run's source. */
+  timeoutSource: z.enum(['cell', ...RunTimeoutSchema.shape.source.options]),
   /** Its `expect` attributes, parsed (the implicit `exit == 0` of shell cells is not listed). */
   expectations: z.array(ExpectationSchema),
   /** The variable its output is captured into, or null. */
@@ -126,6 +141,8 @@ export const RunPlanSchema = z.object({
   selection: z.object({ only: z.array(z.string()), from: z.string().nullable(), to: z.string().nullable(), tags: z.array(z.string()) }),
   /** The inputs the planned cells need, in the runbook's order (the whole runbook's, for a whole run). */
   inputs: z.array(PlanInputSchema),
+  /** The per-cell timeout of cells that set none, and what set it (an unattended run's default is 30 minutes). */
+  timeout: RunTimeoutSchema,
   steps: z.array(PlanStepSchema),
   /** Notes for the operator, e.g. a selected step whose `needs` are not selected. */
   notes: z.array(z.string()),

@@ -4,6 +4,7 @@ import { ExitCode } from '../../model/errors.js';
 import type { Cell, Runbook, Variable } from '../../model/runbook.js';
 import type { GateProblem } from '../../model/plan.js';
 import type { Plan } from './build-plan.js';
+import { hasOwnTimeout } from '../run/resolve-run-timeout.js';
 
 /** Why a run cannot start: exit 2 (the input is wrong) or 3 (a person must act); see `src/model/plan.ts`. */
 export type { GateProblem } from '../../model/plan.js';
@@ -23,7 +24,8 @@ export interface GateOptions {
 /**
  * Everything that must stop a run before any cell runs, all of it at once so
  * one CI failure names every problem: error diagnostics, missing commands of
- * `requires`, missing inputs, destructive or interactive cells nobody allowed.
+ * `requires`, missing inputs, destructive or interactive cells nobody allowed,
+ * and blocking cells (`tail -f`, `watch`...) that no `timeout` attribute bounds.
  */
 export function checkGate(runbook: Runbook, plan: Plan, options: GateOptions): GateProblem[] {
   const problems: GateProblem[] = [];
@@ -48,12 +50,21 @@ export function checkGate(runbook: Runbook, plan: Plan, options: GateOptions): G
   for (const cell of plan.cells.filter((c) => c.attributes.interactive === true)) {
     problems.push({ kind: 'interactive', exitCode: ExitCode.needsPerson, message: `${cell.id} (${where}:${cell.line}) is interactive and needs a terminal; run it with litops run in a terminal, or leave it out with --only/--from/--to` });
   }
+  for (const cell of plan.cells.filter((c) => c.blocking && !hasOwnTimeout(c))) {
+    problems.push({ kind: 'blocking', exitCode: ExitCode.needsPerson, message: formatBlockingProblem(cell, where) });
+  }
   return problems;
 }
 
 /** The exit code for a set of problems: 2 when any input is wrong, else 3. */
 export function getGateExitCode(problems: readonly GateProblem[]): number {
   return problems.some((p) => p.exitCode === ExitCode.usage) ? ExitCode.usage : ExitCode.needsPerson;
+}
+
+/** A blocking cell nothing bounds: where it is, each command's reason, and the three ways out. */
+function formatBlockingProblem(cell: Cell, where: string): string {
+  const reasons = cell.blockingReasons.map((r) => `${r.reason} (line ${r.line})`).join('; ') || 'marked blocking';
+  return `${cell.id} (${where}:${cell.line}) is blocking: ${reasons}; unattended, it would never end: bound it with a timeout attribute (e.g. {timeout=30s}; ending by it counts as done), run it in the terminal UI (Ctrl-C ends it), or leave it out with --only/--from/--to`;
 }
 
 function isAllowed(cell: Cell, allow: boolean | string[]): boolean {

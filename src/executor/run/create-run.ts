@@ -10,6 +10,7 @@ import { createSqlSessions } from '../sql/index.js';
 import { collectSecrets, createRedactor, redactValue } from '../secrets/index.js';
 import type { Plan } from '../plan/build-plan.js';
 import { emitEvent, type RunContext } from './run-context.js';
+import { resolveRunTimeout } from './resolve-run-timeout.js';
 
 /** Options of {@link createRun}. */
 export interface CreateRunOptions {
@@ -26,8 +27,10 @@ export interface CreateRunOptions {
   env: Record<string, string | undefined>;
   /** Where embedded databases live (default `<cwd>/.litops`). */
   dataDir: string;
-  /** `--timeout` per cell, in ms (default none). */
+  /** `--timeout` per cell, in ms, or null; the front matter's `timeout` wins over it (see `resolveRunTimeout`). */
   timeoutMs: number | null;
+  /** `ci` (default): cells that set no timeout get 30 minutes; `interactive`: none, the operator has Ctrl-C. */
+  mode?: 'ci' | 'interactive';
   emit: EventSink;
   /** Clock (default `new Date()`); tests pass a fixed one. */
   now?: () => Date;
@@ -70,7 +73,7 @@ export async function createRun(options: CreateRunOptions): Promise<CreatedRun> 
     shell,
     sql: undefined as never,
     targets: { connections: runbook.frontMatter.connections ?? {}, db: options.db, env, sandbox: options.sandbox, dataDir: options.dataDir },
-    timeoutMs: options.timeoutMs,
+    timeout: resolveRunTimeout(runbook, options.timeoutMs, options.mode ?? 'ci'),
     emit: options.emit,
     now,
     attempts: 0,
@@ -100,7 +103,7 @@ export interface RunStartDetails {
   replayOf?: { runId: string; runDir: string; sha256OfEvents: string };
 }
 
-/** Emits `run.start`: the runbook, who and where, options and inputs, secrets redacted. */
+/** Emits `run.start`: the runbook, who and where, options, inputs (secrets redacted) and the effective per-cell timeout. */
 export async function emitRunStart(context: RunContext, details: RunStartDetails): Promise<void> {
   const { runbook, redactor } = context;
   const secretNames = new Set(runbook.variables.filter((v) => v.secret).map((v) => v.name));
@@ -117,6 +120,7 @@ export async function emitRunStart(context: RunContext, details: RunStartDetails
     toolVersion: details.toolVersion,
     mode: details.mode,
     plan: details.plan.cells.map((cell) => cell.id),
+    timeout: context.timeout,
     ...(details.replayOf ? { replayOf: details.replayOf } : {}),
   });
 }

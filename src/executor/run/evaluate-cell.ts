@@ -11,12 +11,14 @@ const DEFAULT_SHELL_EXPECTATION = (() => {
 
 /**
  * Evaluates a cell's expectations, with shell's implicit `exit == 0` first
- * unless the cell states its own `exit` expectation. `contains` on an output
- * larger than what is kept in memory is answered by the streaming search.
+ * unless the cell states its own `exit` expectation or `implicitExit` is false
+ * (a blocking cell ended on purpose has no exit code to judge). `contains` on an
+ * output larger than what is kept in memory is answered by the streaming search.
  */
-export function evaluateCellExpectations(cell: Cell, actual: ExpectationActual, streams: { stdout: OutputCapture; stderr: OutputCapture }): Array<ExpectationResult & { source: string }> {
+export function evaluateCellExpectations(cell: Cell, actual: ExpectationActual, streams: { stdout: OutputCapture; stderr: OutputCapture }, options: { implicitExit?: boolean } = {}): Array<ExpectationResult & { source: string }> {
   const explicitExit = cell.expectations.some((e) => e.subject === 'exit');
-  const all: Expectation[] = cell.lang === 'shell' && !explicitExit ? [DEFAULT_SHELL_EXPECTATION, ...cell.expectations] : cell.expectations;
+  const implicit = cell.lang === 'shell' && !explicitExit && options.implicitExit !== false;
+  const all: Expectation[] = implicit ? [DEFAULT_SHELL_EXPECTATION, ...cell.expectations] : cell.expectations;
   return all.map((expectation) => ({ ...evaluateOne(expectation, actual, streams), source: expectation.source }));
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { CellStatus, EventOf, SqlStatementResult } from '../../model/events.js';
+import type { CellStatus, CellStop, EventOf, SqlStatementResult } from '../../model/events.js';
+import { formatDuration } from '../../model/duration.js';
 import type { ExpectationActual } from '../../model/expectation.js';
 import { LitopsError } from '../../model/errors.js';
 import type { Cell } from '../../model/runbook.js';
@@ -10,6 +11,7 @@ import { evaluateCellExpectations } from './evaluate-cell.js';
 import { formatSqlResult } from './format-sql-result.js';
 import { createOutputCapture, type OutputCapture } from './output-capture.js';
 import { applyCapture } from './apply-capture.js';
+import { getCellTimeout } from './resolve-run-timeout.js';
 import { emitEvent, type CellOutcome, type RunContext } from './run-context.js';
 
 /** Options of {@link runCell}. */
@@ -18,6 +20,14 @@ export interface RunCellOptions {
   source?: string;
   /** Cancels the cell: its process group, or its query on the server. */
   signal?: AbortSignal;
+  /**
+   * Ends a blocking cell on purpose (the operator's Ctrl-C in the terminal UI): like
+   * `signal`, but the cell counts as done, not cancelled. A cell that is not blocking
+   * is cancelled by it.
+   */
+  stop?: AbortSignal;
+  /** Give a shell cell the real terminal, as an `interactive` cell has it (default: only `interactive` cells). */
+  terminal?: boolean;
 }
 
 interface Streams {
@@ -65,11 +75,17 @@ export async function runCell(context: RunContext, cell: Cell, options: RunCellO
     if (keepRaw && stream === 'stdout' && raw.length < MAX_CAPTURE) raw += chunk;
     return write(stream, redacting[stream].push(chunk));
   };
-  const timeoutMs = cell.attributes.timeout ?? context.timeoutMs ?? context.runbook.frontMatter.timeout ?? null;
+  const timeoutMs = getCellTimeout(cell, context.timeout);
   const started = performance.now();
-  const run = cell.lang === 'shell'
-    ? await runShell(context, cell, source, timeoutMs, push, options.signal)
-    : await runSql(context, cell, attempt, source, timeoutMs, push, options.signal);
+  const signal = options.stop ? (options.signal ? AbortSignal.any([options.signal, options.stop]) : options.stop) : options.signal;
+  const terminal = cell.attributes.interactive === true || options.terminal === true;
+  const ran = cell.lang === 'shell'
+    ? await runShell(context, cell, source, { timeoutMs, terminal }, push, signal)
+    : await runSql(context, cell, attempt, source, timeoutMs, push, signal);
+  const timedOut = ran.status === 'timed-out';
+  const stopped = getStop(cell, { timedOut, timeoutMs, stoppedByOperator: options.stop?.aborted === true && options.signal?.aborted !== true });
+  // A blocking cell ended on purpose has done what it is for: its end is not a failure.
+  const run: RawRun = stopped ? { ...ran, status: 'passed', error: null } : ran;
   await write('stdout', redacting.stdout.flush());
   await write('stderr', redacting.stderr.flush());
   const durationMs = run.durationMs ?? performance.now() - started;
@@ -84,11 +100,11 @@ export async function runCell(context: RunContext, cell: Cell, options: RunCellO
     rows: run.rows ?? undefined,
     durationMs,
   };
-  const expectations = evaluateCellExpectations(cell, actual, streams);
+  const expectations = evaluateCellExpectations(cell, actual, streams, { implicitExit: stopped === null });
   const status: CellStatus = run.status !== 'passed' ? run.status : expectations.every((e) => e.passed) ? 'passed' : 'failed';
   const capture = status === 'passed' ? applyCapture(context, cell, run.captureValue ?? raw.trim()) : null;
   const tail = [stdout, stderr].filter(Boolean).join('\n').split('\n').slice(-TAIL_LINES).join('\n');
-  const outcome: CellOutcome = { cell, attempt, status, exitCode: run.exitCode, signal: run.signal, durationMs, expectations, error: run.error, actual, tail };
+  const outcome: CellOutcome = { cell, attempt, status, exitCode: run.exitCode, signal: run.signal, durationMs, expectations, error: run.error, timedOut, stopped, actual, tail };
   await emitEvent<EventOf<'cell.end'>>(context, {
     type: 'cell.end',
     attempt,
@@ -99,6 +115,8 @@ export async function runCell(context: RunContext, cell: Cell, options: RunCellO
     durationMs,
     expectations,
     error: run.error === null ? null : context.redactor.redact(run.error),
+    timedOut,
+    stopped,
     capture,
     stdout: { bytes: streams.stdout.bytes(), sha256: streams.stdout.sha256() },
     stderr: { bytes: streams.stderr.bytes(), sha256: streams.stderr.sha256() },
@@ -123,9 +141,19 @@ interface RawRun {
 
 type Push = (stream: 'stdout' | 'stderr', chunk: string) => Promise<void>;
 
-async function runShell(context: RunContext, cell: Cell, source: string, timeoutMs: number | null, push: Push, signal?: AbortSignal): Promise<RawRun> {
+/** How a blocking cell was ended on purpose, or null when it was not (or the cell is not blocking). */
+function getStop(cell: Cell, end: { timedOut: boolean; timeoutMs: number | null; stoppedByOperator: boolean }): CellStop | null {
+  if (!cell.blocking) return null;
+  const what = `blocking (${cell.blockingReasons.map((r) => r.reason).join('; ') || 'marked blocking'})`;
+  if (end.timedOut) return { by: 'timeout', note: `${what}: ended by its ${formatDuration(end.timeoutMs ?? 0)} timeout, which bounds it; counted as done` };
+  if (end.stoppedByOperator) return { by: 'operator', note: `${what}: ended by the operator (Ctrl-C); counted as done` };
+  return null;
+}
+
+async function runShell(context: RunContext, cell: Cell, source: string, how: { timeoutMs: number | null; terminal: boolean }, push: Push, signal?: AbortSignal): Promise<RawRun> {
+  const { timeoutMs } = how;
   const result = await context.shell.run(
-    { id: cell.id, source, interactive: cell.attributes.interactive === true, timeoutMs, cwd: cell.attributes.cwd ?? null, env: { LITOPS_RUN_ID: context.runId, ...context.captures } },
+    { id: cell.id, source, interactive: how.terminal, timeoutMs, cwd: cell.attributes.cwd ?? null, env: { LITOPS_RUN_ID: context.runId, ...context.captures } },
     { onOutput: push, ...(signal ? { signal } : {}) },
   );
   const status: CellStatus = result.cancelled ? 'cancelled' : result.timedOut ? 'timed-out' : result.error ? 'error' : 'passed';

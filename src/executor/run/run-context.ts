@@ -1,4 +1,4 @@
-import type { CellStatus, EventSink, RunEvent } from '../../model/events.js';
+import type { CellStatus, CellStop, EventSink, RunEvent, RunTimeout } from '../../model/events.js';
 import type { ExpectationActual, ExpectationResult } from '../../model/expectation.js';
 import type { Cell, Runbook } from '../../model/runbook.js';
 import type { ShellSession } from '../shell/index.js';
@@ -15,6 +15,10 @@ export interface CellOutcome {
   durationMs: number;
   expectations: Array<ExpectationResult & { source: string }>;
   error: string | null;
+  /** Its timeout ended it. */
+  timedOut: boolean;
+  /** A blocking cell ended on purpose (its timeout, the operator's Ctrl-C): done, not failed. */
+  stopped: CellStop | null;
   /** What checks on this cell are evaluated against (redacted, bounded). */
   actual: ExpectationActual;
   tail: string;
@@ -46,8 +50,8 @@ export interface RunContext {
   shell: ShellSession;
   sql: SqlSessions;
   targets: TargetOptions;
-  /** Per-cell timeout when the cell and the runbook set none (`--timeout`). */
-  timeoutMs: number | null;
+  /** Per-cell timeout of the cells that set none, and what set it (see `resolveRunTimeout`). */
+  timeout: RunTimeout;
   emit: EventSink;
   now: () => Date;
   attempts: number;
