@@ -1,5 +1,6 @@
 import type { GateProblem, Plan, ResolvedInputs, Selection } from '../executor/index.js';
-import { listRunDiagnostics, redactUrl } from '../executor/index.js';
+import { getCellTimeout, listRunDiagnostics, redactUrl } from '../executor/index.js';
+import type { RunTimeout } from '../model/events.js';
 import { PLAN_SCHEMA_VERSION, type PlanCell, type PlanInput, type RunPlan } from '../model/plan.js';
 import type { Cell, Runbook, Variable } from '../model/runbook.js';
 import { describePlanTarget, type TargetOptions } from './describe-plan-target.js';
@@ -14,6 +15,8 @@ export interface BuildRunPlanInput {
   inputs: Pick<ResolvedInputs, 'values' | 'sources'>;
   problems: GateProblem[];
   targets: TargetOptions;
+  /** The per-cell timeout a real run would give the cells that set none (see `resolveRunTimeout`). */
+  timeout: RunTimeout;
 }
 
 const REDACTED = '[REDACTED]';
@@ -23,7 +26,7 @@ const REDACTED = '[REDACTED]';
  * is drawn from it): secrets are `[REDACTED]`, URL passwords too, SQL targets are
  * resolved but never connected.
  */
-export function buildRunPlan({ runbook, plan, selection, variables, inputs, problems, targets }: BuildRunPlanInput): RunPlan {
+export function buildRunPlan({ runbook, plan, selection, variables, inputs, problems, targets, timeout }: BuildRunPlanInput): RunPlan {
   const describe = (cell: Cell): PlanCell => ({
     id: cell.id,
     line: cell.line,
@@ -36,6 +39,10 @@ export function buildRunPlan({ runbook, plan, selection, variables, inputs, prob
     readonly: cell.attributes.readonly ?? runbook.frontMatter.readonly ?? false,
     destructive: cell.destructive,
     reasons: cell.reasons.map(({ rule, reason, line }) => ({ rule, reason, line })),
+    blocking: cell.blocking,
+    blockingReasons: cell.blockingReasons.map(({ rule, reason, line }) => ({ rule, reason, line })),
+    timeoutMs: getCellTimeout(cell, timeout),
+    timeoutSource: cell.attributes.timeout !== undefined ? 'cell' : timeout.source,
     expectations: cell.expectations,
     capture: cell.attributes.capture ?? null,
   });
@@ -44,6 +51,7 @@ export function buildRunPlan({ runbook, plan, selection, variables, inputs, prob
     runbook: { title: runbook.title, path: runbook.path, sha256: runbook.sha256 },
     selection: { only: selection.only ?? [], from: selection.from ?? null, to: selection.to ?? null, tags: selection.tags ?? [] },
     inputs: variables.map((variable) => describeInput(variable, inputs)),
+    timeout,
     steps: plan.steps.map(({ step, cells, skipped }) => ({
       id: step.id,
       title: step.title,

@@ -1,3 +1,4 @@
+import { formatDuration } from '../model/duration.js';
 import type { Cell, Runbook, Step } from '../model/runbook.js';
 import { formatDiagnostic } from './format-diagnostics.js';
 
@@ -11,7 +12,7 @@ type Paint = (code: number, text: string) => string;
 
 /**
  * The readable outline `litops inspect` prints: procedures with their steps and
- * cells (language, line, destructive marks), criteria, variables, diagnostics.
+ * cells (language, line, destructive and blocking marks), criteria, variables, diagnostics.
  */
 export function formatOutline(runbook: Runbook, options: OutlineOptions = { color: false }): string {
   const paint: Paint = (code, text) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
@@ -62,8 +63,10 @@ function formatStep(step: Step, n: number, cellById: Map<string, Cell>, paint: P
     const cell = cellById.get(cellId)!;
     const what = cell.executable ? paint(32, cell.lang) : cell.guess ? paint(33, `${cell.lang}, looks like ${cell.guess}`) : paint(2, `${cell.lang}, reference`);
     const part = cell.part ? ` part ${cell.part.index}/${cell.part.count} "${cell.part.title}"` : '';
-    lines.push(`     ▸ ${cell.id}  ${what}  line ${cell.line}${part}${cell.attributes.skip ? paint(2, '  skip') : ''}`);
+    const timeout = cell.attributes.timeout !== undefined ? paint(2, `  timeout ${cell.attributes.timeout > 0 ? formatDuration(cell.attributes.timeout) : 'none'}`) : '';
+    lines.push(`     ▸ ${cell.id}  ${what}  line ${cell.line}${part}${cell.attributes.skip ? paint(2, '  skip') : ''}${timeout}`);
     for (const reason of cell.reasons) if (cell.destructive) lines.push(`       ${paint(31, `⚠ destructive: ${reason.reason}`)} ${paint(2, `(line ${reason.line})`)}`);
+    for (const reason of cell.blockingReasons) if (cell.blocking) lines.push(`       ${paint(33, `⏸ blocking: ${reason.reason}`)} ${paint(2, `(line ${reason.line})`)}`);
     for (const expectation of cell.expectations) lines.push(`       ${paint(36, `expect ${expectation.source}`)}`);
   }
   return lines;
@@ -72,6 +75,7 @@ function formatStep(step: Step, n: number, cellById: Map<string, Cell>, paint: P
 function summarize(runbook: Runbook): string {
   const executable = runbook.cells.filter((c) => c.executable).length;
   const destructive = runbook.cells.filter((c) => c.destructive).length;
+  const blocking = runbook.cells.filter((c) => c.blocking).length;
   const inputs = runbook.variables.filter((v) => v.role === 'input').length;
-  return `${runbook.procedures.length} procedures · ${runbook.steps.length} steps · ${executable} executable cells (${runbook.cells.length - executable} reference) · ${destructive} destructive · ${runbook.criteria.length} criteria · ${inputs} inputs`;
+  return `${runbook.procedures.length} procedures · ${runbook.steps.length} steps · ${executable} executable cells (${runbook.cells.length - executable} reference) · ${destructive} destructive · ${blocking} blocking · ${runbook.criteria.length} criteria · ${inputs} inputs`;
 }

@@ -65,7 +65,9 @@ export async function run({ args, options, io }: CommandContext): Promise<ExitCo
     return cut ? context.emit({ type: 'decision', action: 'retry', cell: cut.cell, step: cut.step, reason: 'cut off when the run was interrupted; run again on resume', by: 'cli', source: null, ts: new Date().toISOString() }) : undefined;
   };
   const runbookDir = dirname(runStart.runbook.path ?? runDir);
-  const timeoutMs = typeof options.timeout === 'string' ? parseTimeout(options.timeout) : null;
+  // The original's --timeout holds unless this resume gives one.
+  const timeoutText = typeof options.timeout === 'string' ? options.timeout : typeof runStart.options.timeout === 'string' ? runStart.options.timeout : null;
+  const timeoutMs = timeoutText === null ? null : parseTimeout(timeoutText);
   if (interactive) {
     const { runInteractive } = await import('../run-interactive.js');
     const { buildOutlineRows } = await import('../../tui/index.js');
@@ -106,6 +108,8 @@ export async function run({ args, options, io }: CommandContext): Promise<ExitCo
     ...(answers ? { answers } : {}),
     restore: async (context) => {
       await restoreSession(context, state);
+      const { formatRunTimeout } = await import('../format-plan.js');
+      await context.emit({ type: 'run.notice', level: 'info', message: `per-cell timeout of this resume: ${formatRunTimeout(context.timeout)}`, ts: new Date().toISOString() });
       if (plan.unknown.length) await context.emit({ type: 'run.notice', level: 'warning', message: `not in the runbook any more: ${plan.unknown.join(', ')}`, ts: new Date().toISOString() });
     },
   });

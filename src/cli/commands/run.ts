@@ -36,7 +36,8 @@ export async function run({ args, options, io }: CommandContext): Promise<ExitCo
   (await import('../write-reports.js')).parseReportSpecs(strings(options.report));
   if (options['dry-run'] === true) {
     const [{ buildRunPlan }, { formatPlan }] = await Promise.all([import('../build-run-plan.js'), import('../format-plan.js')]);
-    const runPlan = buildRunPlan({ runbook, plan, selection, variables, inputs, problems, targets: { db: string(options.db), sandbox: options.sandbox === true, env } });
+    const timeout = executor.resolveRunTimeout(runbook, timeoutMs, 'ci');
+    const runPlan = buildRunPlan({ runbook, plan, selection, variables, inputs, problems, targets: { db: string(options.db), sandbox: options.sandbox === true, env }, timeout });
     io.stdout.write(options.json === true ? `${JSON.stringify(runPlan, null, 2)}\n` : formatPlan(runPlan, { color: isColorEnabled(io.stdout, io.env) }));
     return problems.length ? (executor.getGateExitCode(problems) as ExitCodeValue) : ExitCode.ok;
   }
