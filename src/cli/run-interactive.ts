@@ -48,7 +48,7 @@ export async function runInteractive(input: InteractiveInput): Promise<ExitCodeV
     env,
     dataDir: `${process.cwd()}/.litops`,
     timeoutMs: input.timeoutMs,
-    hooks: { createLog: input.createLog, suspend: (task) => mounted!.suspend(task), options: summarizeOptions(options), toolVersion: await readVersion() },
+    hooks: { createLog: input.createLog, suspend: (task, suspendOptions) => mounted!.suspend(task, suspendOptions), options: summarizeOptions(options), toolVersion: await readVersion() },
     ...(input.resume ? { resume: input.resume } : {}),
   });
   // After a hangup the terminal is gone: writes fail with EIO/EPIPE, which must not end the process before the log is signed.

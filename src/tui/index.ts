@@ -5,6 +5,6 @@
 export { createTuiState, reduceTui, mapKey, buildOutlineRows, type TuiState, type TuiAction, type Effect, type ChoiceInputs } from './state/index.js';
 export { createTuiStore, type TuiStore } from './controller/create-tui-store.js';
 export { createTuiController, type TuiController, type TuiControllerOptions, type TuiResume } from './controller/create-tui-controller.js';
-export type { TuiRunHooks, TuiRunLog } from './controller/tui-run-hooks.js';
+export type { SuspendOptions, TuiRunHooks, TuiRunLog } from './controller/tui-run-hooks.js';
 export { mountTui, type MountedTui, type TuiTerminal } from './run-tui.js';
 export { App } from './views/app.js';

@@ -1,10 +1,13 @@
 import { render, type Instance } from 'ink';
 import { App } from './views/app.js';
 import type { TuiStore } from './controller/create-tui-store.js';
+import type { SuspendOptions } from './controller/tui-run-hooks.js';
 
 const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALT_SCREEN = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
+const BOLD = '\u001b[1m';
+const RESET = '\u001b[0m';
 
 /** The terminal the UI draws on. */
 export interface TuiTerminal {
@@ -15,7 +18,7 @@ export interface TuiTerminal {
 
 /** A mounted UI: it can step aside for a task that needs the real terminal, and be closed. */
 export interface MountedTui {
-  suspend<T>(task: () => Promise<T>): Promise<T>;
+  suspend<T>(task: () => Promise<T>, options?: SuspendOptions): Promise<T>;
   close(): void;
 }
 
@@ -42,11 +45,13 @@ export function mountTui(store: TuiStore, terminal: TuiTerminal, onCrash: (error
   };
   mount();
   return {
-    async suspend(task) {
+    async suspend(task, options = {}) {
       unmount();
       // Ink releases stdin in effect cleanups that run after unmount returns; let them run first.
       await new Promise((resolve) => setTimeout(resolve, 20));
       stopReading(terminal.stdin);
+      // On the normal screen, so it stays in the operator's scrollback with what the task printed.
+      if (options.banner) terminal.stdout.write(`${BOLD}${options.banner}${RESET}\r\n`);
       // The task owns the terminal now: Ctrl-C goes to its process group, not to us.
       const ignore = () => undefined;
       process.on('SIGINT', ignore);

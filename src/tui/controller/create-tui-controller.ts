@@ -1,4 +1,4 @@
-import { buildPlan, createRun, createRunId, emitRunStart, runCell, type CreatedRun, type RunContext, type Selection } from '../../executor/index.js';
+import { buildPlan, createRun, createRunId, emitRunStart, getCellTimeout, runCell, type CreatedRun, type RunContext, type Selection } from '../../executor/index.js';
 import type { EventOf, RunEvent } from '../../model/events.js';
 import type { Runbook } from '../../model/runbook.js';
 import { evaluateExpectation } from '../../parser/index.js';
@@ -7,6 +7,7 @@ import { buildOutlineRows, type Effect, type OutlineRow } from '../state/index.j
 import type { TuiStore } from './create-tui-store.js';
 import { createOutputThrottle } from './create-output-throttle.js';
 import { checkEditedSource } from './check-edited-source.js';
+import { describeHandover } from './describe-handover.js';
 import { abortRun, finishRun } from './finish-run.js';
 import { openExternalEditor } from './open-external-editor.js';
 import { recordMark } from './record-mark.js';
@@ -60,6 +61,8 @@ export function createTuiController(store: TuiStore, options: TuiControllerOptio
   let created: CreatedRun | null = null;
   let log: TuiRunLog | null = null;
   let cellAbort: AbortController | null = null;
+  /** Ends the running blocking cell on purpose (Ctrl-C): done, not cancelled. */
+  let cellStop: AbortController | null = null;
   let ended = false;
   /** Set by quit: nothing new starts after it. */
   let stopping = false;
@@ -81,7 +84,7 @@ export function createTuiController(store: TuiStore, options: TuiControllerOptio
   const fail = (error: unknown) => store.dispatch({ type: 'notice', level: 'error', message: error instanceof Error ? error.message : String(error) });
 
   const openRun = (runId: string, values: Record<string, string>) =>
-    createRun({ runbook, runbookDir: options.runbookDir, runId, values: { ...options.values, ...values }, db: options.db, sandbox: options.sandbox, env: options.env, dataDir: options.dataDir, timeoutMs: options.timeoutMs, emit: sink });
+    createRun({ runbook, runbookDir: options.runbookDir, runId, values: { ...options.values, ...values }, db: options.db, sandbox: options.sandbox, env: options.env, dataDir: options.dataDir, timeoutMs: options.timeoutMs, mode: 'interactive', emit: sink });
 
   async function reopen(resume: TuiResume, values: Record<string, string>): Promise<void> {
     log = await resume.openLog();
@@ -121,7 +124,9 @@ export function createTuiController(store: TuiStore, options: TuiControllerOptio
     const ctx = context();
     const ts = () => ctx.now().toISOString();
     cellAbort = new AbortController();
+    cellStop = new AbortController();
     const abort = cellAbort;
+    const stop = cellStop;
     const source = effect.source ?? undefined;
     const reason = effect.action === 'edit' ? 'edited by the operator, then run' : effect.action === 'retry' ? `retry (was ${store.getState().cells[cell.id]?.end?.status ?? 'not run'})` : 'run by the operator';
     if (effect.action === 'edit') await ctx.emit({ type: 'decision', action: 'edit', cell: cell.id, step: cell.step, reason, by: 'operator', source: ctx.redactor.redact(effect.source ?? cell.source), ts: ts() });
@@ -132,9 +137,14 @@ export function createTuiController(store: TuiStore, options: TuiControllerOptio
     }
     // A block that only looks like shell or SQL runs as what it looks like, because the operator chose to.
     const runnable = cell.executable ? cell : { ...cell, lang: cell.guess ?? cell.lang, executable: true };
-    const attempt = () => runCell(ctx, runnable, { signal: abort.signal, ...(source !== undefined ? { source } : {}) });
-    const running = cell.attributes.interactive ? hooks.suspend(attempt) : attempt();
-    const outcome = await running.finally(() => (cellAbort = null));
+    // A blocking cell (`tail -f`, `watch`) gets the real terminal, as an interactive one does, after saying how to leave it.
+    const blocking = cell.blocking && runnable.lang === 'shell';
+    const attempt = () => runCell(ctx, runnable, { signal: abort.signal, ...(blocking ? { stop: stop.signal, terminal: true } : {}), ...(source !== undefined ? { source } : {}) });
+    const running = blocking ? hooks.suspend(attempt, { banner: describeHandover(cell, getCellTimeout(cell, ctx.timeout)) }) : cell.attributes.interactive ? hooks.suspend(attempt) : attempt();
+    const outcome = await running.finally(() => {
+      cellAbort = null;
+      cellStop = null;
+    });
     for (const criterion of runbook.criteria.filter((c) => c.expectation?.cell === cell.id)) {
       const result = evaluateExpectation(criterion.expectation!, outcome.actual);
       store.dispatch({ type: 'check', criterion: criterion.id, passed: result.passed, evidence: ctx.redactor.redact(`${criterion.check}: actual ${result.actual}`) });
@@ -183,7 +193,7 @@ export function createTuiController(store: TuiStore, options: TuiControllerOptio
   }
 
   async function perform(effect: Effect): Promise<void> {
-    if (stopping && effect.kind !== 'quit' && effect.kind !== 'exit' && effect.kind !== 'cancel-cell') return;
+    if (stopping && effect.kind !== 'quit' && effect.kind !== 'exit' && effect.kind !== 'cancel-cell' && effect.kind !== 'stop-cell') return;
     switch (effect.kind) {
       case 'start':
         return start(effect);
@@ -203,6 +213,9 @@ export function createTuiController(store: TuiStore, options: TuiControllerOptio
         return edit(effect);
       case 'cancel-cell':
         cellAbort?.abort();
+        return;
+      case 'stop-cell':
+        cellStop?.abort();
         return;
       case 'abort':
       case 'finish':
@@ -229,7 +242,7 @@ export function createTuiController(store: TuiStore, options: TuiControllerOptio
     handle(effects) {
       for (const effect of effects) {
         // Cancelling must not wait behind the cell it cancels.
-        if (effect.kind === 'cancel-cell' || effect.kind === 'quit') void perform(effect).catch(fail);
+        if (effect.kind === 'cancel-cell' || effect.kind === 'stop-cell' || effect.kind === 'quit') void perform(effect).catch(fail);
         else if (effect.kind === 'abort') {
           cellAbort?.abort();
           queue = queue.then(() => perform(effect)).catch(fail);

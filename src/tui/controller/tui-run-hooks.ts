@@ -8,12 +8,22 @@ export interface TuiRunLog {
   finish(ended: boolean): Promise<void>;
 }
 
+/** Options of {@link TuiRunHooks.suspend}. */
+export interface SuspendOptions {
+  /** Printed on the terminal before the task has it (default: nothing). */
+  banner?: string;
+}
+
 /** What the CLI gives the controller: how to make the run directory and what to record. */
 export interface TuiRunHooks {
   /** Creates the run directory of a new run. */
   createLog(runId: string): Promise<TuiRunLog>;
-  /** Steps aside from the terminal while `task` runs (an interactive cell, `$EDITOR`), then comes back. */
-  suspend<T>(task: () => Promise<T>): Promise<T>;
+  /**
+   * Steps aside from the terminal while `task` runs (an interactive or blocking cell,
+   * `$EDITOR`), then comes back. `banner`: a line printed on the terminal first
+   * (how to leave a blocking cell).
+   */
+  suspend<T>(task: () => Promise<T>, options?: SuspendOptions): Promise<T>;
   /** Options as run.start records them. */
   options: Record<string, unknown>;
   toolVersion: string;

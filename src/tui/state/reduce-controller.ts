@@ -57,7 +57,7 @@ export function reduceEvent(state: TuiState, event: RunEvent): TuiState {
     case 'cell.end': {
       const view = state.cells[event.cell] ?? emptyCellView();
       const { status, exitCode, signal, durationMs, expectations, error } = event;
-      const next: CellView = { ...view, status: status === 'passed' ? 'passed' : 'failed', end: { status, exitCode, signal, durationMs, expectations, error } };
+      const next: CellView = { ...view, status: status === 'passed' ? 'passed' : 'failed', end: { status, exitCode, signal, durationMs, expectations, error, stopped: event.stopped ?? null } };
       return { ...state, running: null, cells: { ...state.cells, [event.cell]: next } };
     }
     case 'decision':

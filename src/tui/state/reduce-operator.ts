@@ -38,7 +38,8 @@ function reduceCommon(state: TuiState, action: OperatorAction): TuiState {
       if (state.screen !== 'stepper') return { ...state, screen: state.back };
       return { ...state, modal: { kind: 'confirm-quit' } };
     case 'interrupt':
-      if (state.running) return withEffect(state, { kind: 'cancel-cell' });
+      // A blocking cell (`tail -f`) is meant to be ended by Ctrl-C: that ends it as done, not cancelled.
+      if (state.running) return withEffect(state, { kind: findCell(state, state.running.cellId)?.blocking ? 'stop-cell' : 'cancel-cell' });
       return { ...state, modal: { kind: 'confirm-quit' } };
     case 'abort':
       return { ...state, modal: { kind: 'abort-reason', input: createLineInput() } };

@@ -42,7 +42,7 @@ export interface CellView {
   attempt: number | null;
   /** When the latest attempt started (ms since the epoch), for the elapsed time. */
   startedAt: number | null;
-  end: Pick<EventOf<'cell.end'>, 'status' | 'exitCode' | 'signal' | 'durationMs' | 'expectations' | 'error'> | null;
+  end: Pick<EventOf<'cell.end'>, 'status' | 'exitCode' | 'signal' | 'durationMs' | 'expectations' | 'error' | 'stopped'> | null;
   output: OutputBuffer;
   /** The source the latest attempt ran when the operator edited it, else null. */
   edited: string | null;
@@ -87,6 +87,8 @@ export type Effect =
   | { kind: 'open-editor'; cellId: string; source: string }
   | { kind: 'check-edit'; cellId: string; source: string }
   | { kind: 'cancel-cell' }
+  /** Ctrl-C while a blocking cell (`tail -f`) runs: end it on purpose; it counts as done and the run goes on. */
+  | { kind: 'stop-cell' }
   | { kind: 'abort'; reason: string }
   | { kind: 'finish' }
   | { kind: 'quit' }

@@ -11,12 +11,13 @@ const HELP: Array<[string, string]> = [
   ['c', 'checklist: prerequisites, manual steps, criteria (p pass, f fail, n n/a)'],
   ['o', 'full output of the cell (PgUp/PgDn, ↑ ↓)'],
   ['a', 'abort the run (asks why; ends it)'],
-  ['Ctrl-C', 'cancel the running cell; when none runs, ask to quit'],
+  ['Ctrl-C', 'cancel the running cell (blocking: end it, as done); idle: ask to quit'],
   ['q', 'quit: the run stays resumable with litops resume RUNDIR'],
   ['?', 'this help'],
   ['', ''],
-  ['marks', '· pending  ▶ running  ✓ passed  ✗ failed  ↷ skipped  ⚠ destructive  ↺ rollback'],
+  ['marks', '· pending  ▶ running  ✓ passed  ✗ failed  ↷ skipped  ⚠ destructive  ⏸ blocking  ↺ rollback'],
   ['destructive', 'runs only after you type the cell\'s name'],
+  ['blocking', 'gets the terminal (tail -f, watch); Ctrl-C ends it as done'],
 ];
 
 /** Every key, and what the marks mean. */

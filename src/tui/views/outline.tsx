@@ -21,7 +21,7 @@ export function Outline({ state, width, height }: { state: TuiState; width: numb
         const label = firstOfStep ? row.step.title : '';
         const cellLabel = cell && row.step.cells.length > 1 ? (cell.attributes.name ?? cell.id.split('/').pop()) : '';
         const text = firstOfStep ? `${label}${cellLabel ? ` · ${cellLabel}` : ''}` : `  └ ${cellLabel}`;
-        const flags = `${cell?.destructive ? '⚠' : ''}${row.optional ? '↺' : ''}`;
+        const flags = `${cell?.destructive ? '⚠' : ''}${cell?.blocking ? '⏸' : ''}${row.optional ? '↺' : ''}`;
         return (
           <Line key={`${row.step.id}:${row.cellId ?? ''}`} inverse={index === cursor}>
             <Line color={mark.color}>{mark.glyph}</Line>
