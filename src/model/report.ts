@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CellStatusSchema, RunEndEventSchema, DecisionEventSchema, CriterionEventSchema, RunNoticeEventSchema } from './events.js';
+import { CellStatusSchema, CellStopSchema, RunEndEventSchema, DecisionEventSchema, CriterionEventSchema, RunNoticeEventSchema } from './events.js';
 import { ExpectationResultSchema } from './expectation.js';
 
 /**
@@ -104,6 +104,8 @@ export const ReportAttemptSchema = z.object({
   stderr: OutputDigestSchema.nullable(),
   /** SQL cells: one entry per statement of `out/<n>.result.json` (rows left out); else null. */
   sql: z.array(ReportSqlStatementSchema).nullable(),
+  /** A blocking cell ended on purpose (its timeout, the operator's Ctrl-C), which counts as done; absent otherwise. */
+  stopped: CellStopSchema.optional(),
 });
 
 export const ReportCellSchema = z.object({

@@ -59,6 +59,7 @@ export function createConsoleReporter(options: ConsoleReporterOptions): (event: 
         const exit = event.exitCode !== null && !ok ? ` exit ${event.exitCode}` : '';
         const status = ok ? '' : ` ${event.status}${exit}`;
         out(`  ${mark} ${event.cell}${paint(ok ? 2 : 31, status)}  ${paint(2, formatDurationMs(event.durationMs))}`);
+        if (event.stopped) out(paint(2, `      ⏸ ${event.stopped.note}`));
         if (ok) break;
         const failedExpectations = event.expectations.filter((e) => !e.passed);
         for (const e of failedExpectations) out(paint(31, `      expected ${e.expected}, got ${e.actual}`));

@@ -23,8 +23,11 @@ export function describeEvent(line: EventLineRecord): string | null {
       return `step ${get('step')} ${get('status')}`;
     case 'cell.start':
       return `cell ${get('cell')} attempt ${get('attempt')} started${line.originalSha256 ? ' with an edited source' : ''}`;
-    case 'cell.end':
-      return `cell ${get('cell')} attempt ${get('attempt')} ${get('status')}${line.exitCode === null || line.exitCode === undefined ? '' : `, exit ${get('exitCode')}`}`;
+    case 'cell.end': {
+      const stopped = line.stopped as { by?: unknown } | null | undefined;
+      const how = stopped ? `, a blocking cell ended by ${stopped.by === 'operator' ? 'the operator' : 'its timeout'}` : '';
+      return `cell ${get('cell')} attempt ${get('attempt')} ${get('status')}${line.exitCode === null || line.exitCode === undefined ? '' : `, exit ${get('exitCode')}`}${how}`;
+    }
     case 'decision':
       return `${get('action')} ${toText(line.cell ?? line.step ?? 'the run')} by ${get('by')}${reason}`;
     case 'criterion':

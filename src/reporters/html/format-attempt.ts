@@ -51,8 +51,9 @@ function formatNotes(end: NonNullable<AttemptRecord['end']>): SafeHtml | string 
     end.error ? html`<li><strong class="bad-text">Error:</strong> ${end.error}</li>` : '',
     expectations.map((result) => html`<li>${formatBadge(result.passed ? 'passed' : 'failed', result.passed ? 'met' : 'not met')} expect <code>${result.expected}</code>${result.passed ? '' : html`, actual <code>${result.actual}</code>`}</li>`),
     end.capture ? html`<li>Captured <code>${end.capture.name}</code> = <code>${end.capture.value}</code></li>` : '',
+    end.stopped ? html`<li>${formatBadge('passed', end.stopped.by === 'operator' ? 'ended by the operator' : 'ended by its timeout')} ${end.stopped.note}</li>` : '',
   ];
-  return end.error || expectations.length || end.capture ? html`<ul class="notes">${notes}</ul>` : '';
+  return end.error || expectations.length || end.capture || end.stopped ? html`<ul class="notes">${notes}</ul>` : '';
 }
 
 function formatStream(name: string, text: string): SafeHtml {

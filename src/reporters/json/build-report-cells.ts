@@ -37,5 +37,6 @@ export function buildReportAttempt({ attempt, start, end, sql, edited }: Attempt
     stdout: end ? end.stdout : null,
     stderr: end ? end.stderr : null,
     sql: sql ? sql.map((statement) => ({ index: statement.index, line: statement.line, command: statement.command, rowCount: statement.rowCount, durationMs: statement.durationMs, error: statement.error?.message ?? null })) : null,
+    ...(end?.stopped ? { stopped: end.stopped } : {}),
   };
 }

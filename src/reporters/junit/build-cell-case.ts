@@ -16,7 +16,8 @@ export function buildCellCase(record: CellRecord, classname: string): JunitCase 
   const last = record.attempts.at(-1);
   if (record.status === 'skipped') return { ...base, outcome: { kind: 'skipped', message: record.decisions.findLast((d) => d.action === 'skip')?.reason ?? 'skipped' } };
   if (record.status === 'not-run' || !last) return { ...base, outcome: { kind: 'skipped', message: 'not run: the run ended before it' } };
-  if (record.status === 'passed') return { ...base, outcome: null };
+  // A blocking cell ended on purpose passed; the note says how it ended.
+  if (record.status === 'passed') return { ...base, systemOut: last.end?.stopped?.note ?? null, outcome: null };
   const kind = record.status === 'failed' || record.status === 'timed-out' ? 'failure' : 'error';
   return { ...base, outcome: { kind, message: describeFailure(last), type: last.end ? last.end.status : 'interrupted', body: formatFailureBody(record, last) } };
 }

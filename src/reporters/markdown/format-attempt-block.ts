@@ -45,6 +45,7 @@ function formatDetails({ end }: AttemptRecord): string[] {
   if (!end) return [];
   const lines: string[] = [];
   if (end.error) lines.push(`⚠️ ${escapeMarkdownText(end.error)}`);
+  if (end.stopped) lines.push(`⏸️ ${escapeMarkdownText(end.stopped.note)}`);
   // The implicit `exit == 0` of a shell cell says no more than the exit code unless it failed.
   for (const result of end.expectations.filter((r) => !r.passed || r.expected !== 'exit == 0')) {
     const verdict = result.passed ? '✅ met' : `❌ not met (actual: ${formatCodeSpan(result.actual)})`;
