@@ -12,6 +12,7 @@ import { formatSqlResult } from './format-sql-result.js';
 import { createOutputCapture, type OutputCapture } from './output-capture.js';
 import { applyCapture } from './apply-capture.js';
 import { getCellTimeout } from './resolve-run-timeout.js';
+import { followStop, TERMINAL_STOP_GRACE_MS } from './follow-stop.js';
 import { emitEvent, type CellOutcome, type RunContext } from './run-context.js';
 
 /** Options of {@link runCell}. */
@@ -22,8 +23,9 @@ export interface RunCellOptions {
   signal?: AbortSignal;
   /**
    * Ends a blocking cell on purpose (the operator's Ctrl-C in the terminal UI): like
-   * `signal`, but the cell counts as done, not cancelled. A cell that is not blocking
-   * is cancelled by it.
+   * `signal`, but the cell counts as done, not cancelled (a cell that is not blocking
+   * is cancelled by it). A cell on the terminal already had the terminal's SIGINT: it
+   * gets 2 s to end by it before its process tree is ended.
    */
   stop?: AbortSignal;
   /** Give a shell cell the real terminal, as an `interactive` cell has it (default: only `interactive` cells). */
@@ -77,11 +79,12 @@ export async function runCell(context: RunContext, cell: Cell, options: RunCellO
   };
   const timeoutMs = getCellTimeout(cell, context.timeout);
   const started = performance.now();
-  const signal = options.stop ? (options.signal ? AbortSignal.any([options.signal, options.stop]) : options.stop) : options.signal;
-  const terminal = cell.attributes.interactive === true || options.terminal === true;
-  const ran = cell.lang === 'shell'
-    ? await runShell(context, cell, source, { timeoutMs, terminal }, push, signal)
-    : await runSql(context, cell, attempt, source, timeoutMs, push, signal);
+  const terminal = cell.lang === 'shell' && (cell.attributes.interactive === true || options.terminal === true);
+  const ending = followStop(options.signal, options.stop, terminal ? TERMINAL_STOP_GRACE_MS : 0);
+  const ran = await (cell.lang === 'shell'
+    ? runShell(context, cell, source, { timeoutMs, terminal }, push, ending.signal)
+    : runSql(context, cell, attempt, source, timeoutMs, push, ending.signal)
+  ).finally(ending.release);
   const timedOut = ran.status === 'timed-out';
   const stopped = getStop(cell, { timedOut, timeoutMs, stoppedByOperator: options.stop?.aborted === true && options.signal?.aborted !== true });
   // A blocking cell ended on purpose has done what it is for: its end is not a failure.
