@@ -28,7 +28,10 @@ export function describeCell(state: TuiState, cell: Cell | null): Row[] {
   lines.push(<Line key="target" dim>{`${name}${target}${cell.attributes.interactive ? ' · interactive: gets the terminal' : ''}${cell.attributes.timeout ? ` · timeout ${formatElapsed(cell.attributes.timeout)}` : ''}`}</Line>);
   if (cell.expectations.length) lines.push(<Line key="expect" dim>{`expects: ${cell.expectations.map((e) => e.source).join('; ')}`}</Line>);
   if (cell.destructive) lines.push(<Line key="destructive" color="red">{`⚠ destructive: ${cell.reasons.map((r) => r.reason).join('; ') || 'marked destructive'}`}</Line>);
-  if (cell.blocking) lines.push(<Line key="blocking" color="yellow">{`⏸ blocking: ${cell.blockingReasons.map((r) => r.reason).join('; ') || 'never ends by itself'} · gets the terminal; Ctrl-C ends it, and the run goes on`}</Line>);
+  if (cell.blocking) {
+    lines.push(<Line key="blocking" color="yellow">{`⏸ blocking: ${cell.blockingReasons.map((r) => r.reason).join('; ') || 'never ends by itself'}`}</Line>);
+    lines.push(<Line key="blocking-how" color="yellow">{'  gets the terminal; Ctrl-C ends it (done), and the run goes on'}</Line>);
+  }
   return lines;
 }
 
@@ -118,7 +121,7 @@ export function describeResult(state: TuiState, cell: Cell): Row[] {
   const exit = end.exitCode !== null ? `exit ${end.exitCode} · ` : end.signal ? `signal ${end.signal} · ` : '';
   const rows: Row[] = [<Line key="res" color={ok ? 'green' : 'red'} bold>{`${ok ? '✓ passed' : `✗ ${end.status}`} · ${exit}${formatElapsed(end.durationMs)} · ${ok ? 'Enter: next' : 'r retry · e edit · s skip'}`}</Line>];
   if (end.error) rows.push(<Line key="err" color="red">{`  ${showInert(end.error)}`}</Line>);
-  if (end.stopped) rows.push(<Line key="stopped" color="green">{`  ${end.stopped.by === 'operator' ? 'ended with Ctrl-C' : 'ended by its timeout'}: a blocking cell ends so; counted as done`}</Line>);
+  if (end.stopped) rows.push(<Line key="stopped" color="green">{`  ${end.stopped.by === 'operator' ? 'ended with Ctrl-C' : 'ended by its timeout'}: counted as done`}</Line>);
   for (const [i, e] of end.expectations.entries()) rows.push(<Line key={`exp${i}`} color={e.passed ? 'green' : 'red'}>{`  ${e.passed ? '✓' : '✗'} ${e.source}${e.passed ? '' : ` (actual ${e.actual})`}`}</Line>);
   return rows;
 }
