@@ -30,7 +30,7 @@ export function describeCell(state: TuiState, cell: Cell | null): Row[] {
   if (cell.destructive) lines.push(<Line key="destructive" color="red">{`⚠ destructive: ${cell.reasons.map((r) => r.reason).join('; ') || 'marked destructive'}`}</Line>);
   if (cell.blocking) {
     lines.push(<Line key="blocking" color="yellow">{`⏸ blocking: ${cell.blockingReasons.map((r) => r.reason).join('; ') || 'never ends by itself'}`}</Line>);
-    lines.push(<Line key="blocking-how" color="yellow">{'  gets the terminal; Ctrl-C ends it (done), and the run goes on'}</Line>);
+    lines.push(<Line key="blocking-how" color="yellow">{'  gets the terminal; Ctrl-C ends it as done'}</Line>);
   }
   return lines;
 }
