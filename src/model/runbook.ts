@@ -74,6 +74,13 @@ export const CellSchema = z.object({
   expectations: z.array(ExpectationSchema),
   destructive: z.boolean(),
   reasons: z.array(DestructiveReasonSchema),
+  /**
+   * The cell runs a command that never ends by itself or waits for a person
+   * (`tail -f`, `watch`, `read -p`, `psql` with no `-c`): the terminal UI hands it
+   * the terminal; an unattended run refuses it unless a `timeout` bounds it.
+   */
+  blocking: z.boolean(),
+  blockingReasons: z.array(DestructiveReasonSchema),
   /** Variables the cell reads that nothing before it set, and variables it sets. */
   reads: z.array(z.string()),
   sets: z.array(z.string()),

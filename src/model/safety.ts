@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Why a cell is destructive: one entry per offending command or statement,
+ * Why a cell is destructive (or blocking): one entry per offending command or statement,
  * found in its syntax tree. `line`/`column` are 1-based, relative to the cell source.
  */
 export const DestructiveReasonSchema = z.object({

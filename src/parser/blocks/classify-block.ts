@@ -99,13 +99,15 @@ function findConfigurationTail(lines: string[]): { start: number; kind: string }
 }
 
 /** `kubectl exec … -- psql -l` over the table it printed: the first command (with its `\` lines), if the rest is output. */
-function splitLeadingCommand(lines: string[]): BlockReading | null {
+function splitLeadingCommand(lines: string[], orConfiguration = false): BlockReading | null {
   const first = lines.findIndex((line) => line.trim() !== '');
   let last = first;
   while (last + 1 < lines.length && /\\\s*$/.test(lines[last]!)) last++;
   const commandText = lines.slice(first, last + 1).join('\n');
   const rest = lines.slice(last + 1);
-  if (!looksLikeShell(maskPlaceholders(commandText)) || !detectOutput(rest)) return null;
+  const restText = withoutElisions(rest.join('\n'));
+  const isOutput = detectOutput(rest) !== null || (orConfiguration && detectConfiguration(restText) !== null);
+  if (!looksLikeShell(maskPlaceholders(commandText)) || !isOutput) return null;
   const output = rest.join('\n');
   return { block: 'command', executable: true, lang: 'shell', guess: null, dialect: null, source: commandText, sourceLines: lines.slice(first, last + 1).map((_, i) => first + i), expectedOutput: output, note: null };
 }
@@ -139,6 +141,8 @@ function readOtherBlock(value: string, lines: string[], fence: FenceFacts): Bloc
   const masked = maskPlaceholders(withoutElisions(value));
   if (looksLikeSql(masked) && !detectDialect(value, false)) return { ...command(value, lines, lang), executable: false, guess: 'sql' };
   if (looksLikeShell(masked)) return { ...command(value, lines, lang), executable: false, guess: 'shell' };
+  const leading = splitLeadingCommand(lines, true);
+  if (leading) return { ...leading, executable: false, lang, guess: 'shell' };
   return shown(value, 'output', lang, null);
 }
 

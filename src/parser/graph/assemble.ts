@@ -88,8 +88,10 @@ export function assembleGraph(input: AssembleInput): Graph {
         expectedOutput: cellDraft.expectedOutput,
         attributes: cellDraft.attributes,
         expectations: cellDraft.expectations,
-        destructive: marked === false ? false : reasons.length > 0 && (cellDraft.executable || cellDraft.guess !== null),
+        destructive: marked === false ? false : reasons.length > 0 && (cellDraft.executable || cellDraft.guess !== null || cellDraft.dialect !== null),
         reasons,
+        blocking: cellFacts.blocking.length > 0 && (cellDraft.executable || cellDraft.guess !== null),
+        blockingReasons: cellFacts.blocking,
         reads: [],
         sets: [],
       };
@@ -121,6 +123,7 @@ export function assembleGraph(input: AssembleInput): Graph {
     cell.sets = cell.attributes.capture ? [...new Set([...sets, cell.attributes.capture])] : [...new Set(sets)];
   }
   markPlaceholderInputs(variables, cells);
+  applyAliases(cellsInOrder, facts);
   const checklists = attachChecklists(input.checklists, { procedureOf, cells, steps, sectionIds, diagnostics });
   return { procedures, steps, cells, ...checklists, variables };
 }
@@ -134,5 +137,24 @@ function markPlaceholderInputs(variables: Graph['variables'], cells: readonly Ce
       if (!variable.sources.includes('placeholder')) variable.sources.push('placeholder');
       variable.description ??= `stands for ${placeholder.text} (line ${placeholder.line})`;
     }
+  }
+}
+
+/** A call of an alias that an earlier cell defined does what the alias's body does (`vrd` → `vault server -dev`). */
+function applyAliases(cellsInOrder: readonly Cell[], facts: ReadonlyMap<string, CellFacts>): void {
+  const known = new Map<string, NonNullable<CellFacts['aliases']> extends Map<string, infer V> ? V : never>();
+  for (const cell of cellsInOrder) {
+    const cellFacts = facts.get(cell.id)!;
+    const runs = cell.executable || cell.guess !== null;
+    for (const call of cellFacts.calls ?? []) {
+      const alias = known.get(call.name);
+      if (!alias || !runs) continue;
+      const at = (reason: Cell['reasons'][number]) => ({ ...reason, reason: `${call.name} (an alias): ${reason.reason}`, text: call.text, line: call.line, column: call.column });
+      cell.reasons.push(...alias.destructive.map(at));
+      cell.blockingReasons.push(...alias.blocking.map(at));
+      cell.destructive ||= alias.destructive.length > 0 && cell.attributes.destructive !== false;
+      cell.blocking ||= alias.blocking.length > 0;
+    }
+    for (const [name, effect] of cellFacts.aliases ?? []) known.set(name, effect);
   }
 }

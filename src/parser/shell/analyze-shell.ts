@@ -1,23 +1,26 @@
 import { readCallInfo } from './call-info.js';
-import { readCommands } from './collect-commands.js';
+import { readCommands, readHeredocCommands } from './collect-commands.js';
 import { createVariableCollector } from './collect-variables.js';
 import { detectDestructive } from './detect-destructive.js';
+import { blockingRules } from './destructive-rules.js';
 import { createSqlCollector } from './extract-sql.js';
 import { findFreeReads } from './find-free-reads.js';
 import { parseWithRecovery } from './parse-with-recovery.js';
 import { createSourceMap } from './source-map.js';
 import type { CommandUse, ShellAnalysis } from './types.js';
 import { walkWithScopes } from './walk-scopes.js';
+import { readStdin } from './read-stdin.js';
+import { readRejectedLines } from './read-rejected-lines.js';
 
 /**
  * Analyzes one shell cell with a real bash parser: variables read and set, functions,
  * commands, destructive commands and SQL passed to psql. Never throws: when the
  * source does not parse, `error` says where, and the lists cover the lines that do
- * (each line the parser rejects is left out).
+ * (each line the parser rejects is read on its own, for its commands).
  */
 export function analyzeShell(source: string): ShellAnalysis {
   const parsed = parseWithRecovery(source.replace(/\r\n?/g, '\n'));
-  const analysis: ShellAnalysis = { reads: [], freeReads: [], sets: [], functions: [], commands: [], destructive: [], embeddedSql: [] };
+  const analysis: ShellAnalysis = { reads: [], freeReads: [], sets: [], functions: [], commands: [], destructive: [], blocking: [], embeddedSql: [] };
   if (parsed.error) analysis.error = parsed.error;
   if (parsed.file === undefined) return analysis;
 
@@ -28,7 +31,13 @@ export function analyzeShell(source: string): ShellAnalysis {
   // One walk feeds every collector: each step across mvdan-sh's JS bridge is slow.
   walkWithScopes(parsed.file, (node, type, context) => {
     const call = type === 'CallExpr' ? readCallInfo(node) : undefined;
-    if (call !== undefined) commands.push(...readCommands(call, map));
+    if (call !== undefined) {
+      const stdin = readStdin(context.frames);
+      const uses = readCommands(call, map).map((use, i) => (i === 0 ? { ...use, stdin: stdin.fed, ...(stdin.file ? { stdinFile: stdin.file } : {}) } : use));
+      commands.push(...uses);
+      const stmt = context.frames.at(-1);
+      if (uses[0] && stmt?.type === 'Stmt') commands.push(...readHeredocCommands(uses[0], stmt.node, map));
+    }
     variables.visit(node, type, context, call);
     sql.visit(node, type, context, call);
   });
@@ -38,8 +47,12 @@ export function analyzeShell(source: string): ShellAnalysis {
   analysis.freeReads = sortByPosition(findFreeReads(reads, sets));
   analysis.sets = sortByPosition(sets.filter((set) => !set.local).map((set) => set.use));
   analysis.functions = functions;
+  // Lines the parser rejected are read one at a time: they never switch the analysis off.
+  if (parsed.skippedLines.length) commands.push(...readRejectedLines(source.replace(/\r\n?/g, '\n'), parsed.skippedLines));
   analysis.commands = commands;
   analysis.destructive = detectDestructive(commands);
+  // `timeout 60 tail -f x` ends by itself: a command bounded by timeout does not block.
+  analysis.blocking = detectDestructive(commands.filter((use) => !use.wrappers.includes('timeout')), blockingRules);
   analysis.embeddedSql = sql.found();
   return analysis;
 }

@@ -34,7 +34,7 @@ export function readCommands(call: CallInfo, map: SourceMap, depth = 0, outer: s
   const unwrapped = unwrapCommand(texts);
   const wrappers = [...outer, ...unwrapped.wrappers];
   if (unwrapped.scriptFrom !== undefined) {
-    const script = texts.slice(unwrapped.scriptFrom);
+    const script = texts.slice(unwrapped.scriptFrom, unwrapped.scriptTo);
     const nested = script.every((text) => text !== null) ? readScript(script.join(' '), words[unwrapped.scriptFrom], map, depth, wrappers) : null;
     if (nested !== null) return nested;
   }
@@ -76,4 +76,28 @@ function readScript(text: string, anchor: ShWord | undefined, map: SourceMap, de
 function shorten(text: string): string {
   const trimmed = text.trim();
   return trimmed.length <= maxTextLength ? trimmed : `${trimmed.slice(0, maxTextLength - 1)}…`;
+}
+
+/** Shells and remote shells that run a here-document fed to them as a script (`ssh host <<EOF`, `sudo -u postgres bash <<'EOF'`). */
+const heredocShells = new Set([...shells, 'ssh', 'su', 'runuser']);
+
+/**
+ * The commands of a here-document fed to a shell (or `ssh host`) with no script
+ * of its own: the body is a script that runs, so its commands count. Quoted or
+ * not, the body is parsed as written.
+ */
+export function readHeredocCommands(use: CommandUse, stmt: ShNode | undefined, map: SourceMap): CommandUse[] {
+  if (!stmt || !heredocShells.has(getBaseName(use.name))) return [];
+  const found: CommandUse[] = [];
+  for (const redirect of (stmt.Redirs as ShNode[] | undefined) ?? []) {
+    const op = Number(redirect.Op);
+    if ((op !== 61 && op !== 62) || !redirect.Hdoc) continue;
+    const body = redirect.Hdoc as ShNode;
+    const text = map.textOf(body);
+    const parsed = parseShell(op === 62 ? text.replace(/^\t+/gm, '') : text);
+    if (parsed.file === undefined) continue;
+    const at = map.locate(body.Pos());
+    found.push(...collectCommands(parsed.file, createSourceMap(text, { line: at.line, column: at.column }), 1, [...use.wrappers, getBaseName(use.name)]));
+  }
+  return found;
 }

@@ -10,7 +10,7 @@ export function detectDestructive(commands: readonly CommandUse[], rules: readon
   for (const command of commands) {
     const base = getBaseName(command.name);
     const parsed = parseArgs(command.args, { valueOptions: toolValueOptions[base] ?? [] });
-    const rule = rules.find((candidate) => matchesRule(candidate, base, command.args, parsed));
+    const rule = rules.find((candidate) => matchesRule(candidate, base, command.args, parsed, command));
     if (rule === undefined) continue;
     reasons.push({
       rule: rule.rule,
@@ -23,10 +23,20 @@ export function detectDestructive(commands: readonly CommandUse[], rules: readon
   return reasons;
 }
 
-function matchesRule(rule: DestructiveRule, base: string, args: readonly (string | null)[], parsed: ParsedArgs): boolean {
-  if (Array.isArray(rule.commands) ? !rule.commands.includes(base) : !(rule.commands as RegExp).test(base)) return false;
+function matchesRule(rule: DestructiveRule, base: string, args: readonly (string | null)[], parsed: ParsedArgs, command: CommandUse): boolean {
+  if (!matchesCommand(rule.commands, base)) return false;
+  if (rule.wrappedBy && !command.wrappers.some((wrapper) => rule.wrappedBy!.includes(wrapper))) return false;
+  if (rule.stdin !== undefined && (command.stdin ?? false) !== rule.stdin) return false;
+  if (rule.stdinFile && !rule.stdinFile.test(command.stdinFile ?? '')) return false;
+  if (rule.asScript && !/\/|\.(?:sh|bash|py|rb|pl)$/.test(command.name)) return false;
   if (rule.path && !rule.path.every((step, index) => matchesStep(step, parsed.positionals[index]?.text))) return false;
   if (rule.anyOption && !hasOption(parsed, rule.anyOption)) return false;
+  if (rule.alsoOption && !hasOption(parsed, rule.alsoOption)) return false;
+  const noArg = rule.noArg;
+  if (noArg && args.some((arg) => arg !== null && noArg.test(arg))) return false;
+  if (rule.maxPositionals !== undefined && parsed.positionals.length > rule.maxPositionals) return false;
+  const last = rule.lastPositional;
+  if (last && !last.test(parsed.positionals.at(-1)?.text ?? '')) return false;
   if (rule.noOption && hasOption(parsed, rule.noOption)) return false;
   const anyArg = rule.anyArg;
   if (anyArg && !args.some((arg) => arg !== null && anyArg.test(arg))) return false;
@@ -35,6 +45,11 @@ function matchesRule(rule: DestructiveRule, base: string, args: readonly (string
   const wanted = rule.optionValue;
   if (wanted && !parsed.options.some((option) => wanted.names.includes(option.name) && wanted.value.test(getOptionValue(option, args)))) return false;
   return true;
+}
+
+function matchesCommand(commands: DestructiveRule['commands'], base: string): boolean {
+  if (commands === '*') return true;
+  return Array.isArray(commands) ? commands.includes(base) : (commands as RegExp).test(base);
 }
 
 function matchesStep(step: PathStep, word: string | null | undefined): boolean {

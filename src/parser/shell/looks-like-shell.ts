@@ -1,6 +1,7 @@
 import type { ShNode, ShStmt, ShWord } from 'mvdan-sh';
 import { knownCommands } from './known-commands.js';
 import { getNodeType, parseShell } from './syntax.js';
+import { parseWithRecovery } from './parse-with-recovery.js';
 import { getStaticText } from './word-text.js';
 
 const shebang = /^#!\s*\S*\/(env\s+)?(ba|z|da|k)?sh\b/;
@@ -31,10 +32,21 @@ export function looksLikeShell(text: string): boolean {
   return looksLikeCommands(source);
 }
 
+/** Most statements are commands; lines the parser rejects (at most a quarter) are set aside, not held against it. */
 function looksLikeCommands(source: string): boolean {
-  const parsed = parseShell(source);
+  const parsed = parseWithRecovery(source);
   if (parsed.file === undefined) return false;
-  return isMostlyCommands(parsed.file.Stmts);
+  const lines = source.split('\n').filter((line) => line.trim() !== '').length;
+  if (parsed.skippedLines.length > Math.max(1, lines / 4)) return false;
+  return isMostlyCommands(parsed.file.Stmts.filter((stmt) => !isStrayOption(stmt)));
+}
+
+/** `--token=x` on a line of its own: the continuation of the command above, whose `\` was forgotten. */
+function isStrayOption(stmt: ShStmt): boolean {
+  const command = stmt.Cmd;
+  if (!command || getNodeType(command) !== 'CallExpr') return false;
+  const first = ((command.Args as ShWord[] | undefined) ?? [])[0];
+  return first !== undefined && /^--?[a-zA-Z]/.test(getStaticText(first as ShNode) ?? '');
 }
 
 function isMostlyCommands(stmts: readonly ShStmt[]): boolean {

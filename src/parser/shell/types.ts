@@ -31,6 +31,10 @@ export interface CommandUse {
   args: (string | null)[];
   /** Wrappers peeled off, outermost first, e.g. `['sudo', 'timeout']`. */
   wrappers: string[];
+  /** Its standard input comes from a redirect, a here-document or a pipe (it does not read the terminal). */
+  stdin?: boolean;
+  /** The file a `<` redirect feeds it, when written out (`psql app < dump.sql`). */
+  stdinFile?: string;
   /** Source text of the whole simple command, wrappers included, trimmed to ~200 characters. */
   text: string;
   /** Position of the command name, 1-based, relative to the cell source. */
@@ -65,6 +69,8 @@ export interface ShellAnalysis {
   functions: string[];
   commands: CommandUse[];
   destructive: DestructiveReason[];
+  /** Commands that never end by themselves or wait for a person (`tail -f`, `read -p`). */
+  blocking: DestructiveReason[];
   embeddedSql: EmbeddedSql[];
   /** Set when the source does not parse; the lists then cover the lines that do. */
   error?: LocatedError;

@@ -1,0 +1,61 @@
+import type { PathStep, SafetyRule } from './types.js';
+
+const kube = ['kubectl', 'oc', 'k'];
+const docker = ['docker', 'podman', 'nerdctl'];
+const compose = ['docker-compose', 'podman-compose'];
+const composeSub: PathStep = ['compose'];
+const composeStop = ['stop', 'restart', 'rm', 'kill'];
+
+/** Kubernetes, containers, services and the cluster tools that drive them. */
+export const orchestratorRules: readonly SafetyRule[] = [
+  { rule: 'kubectl-delete', commands: kube, path: [['delete']], reason: '{cmd} delete removes cluster resources' },
+  { rule: 'kubectl-drain', commands: kube, path: [['drain']], reason: '{cmd} drain evicts every pod from a node' },
+  { rule: 'kubectl-cordon', commands: kube, path: [['cordon']], reason: '{cmd} cordon stops new pods from being scheduled on a node' },
+  { rule: 'kubectl-taint', commands: kube, path: [['taint']], reason: '{cmd} taint keeps pods off a node (NoExecute evicts them)' },
+  { rule: 'kubectl-rollout-undo', commands: kube, path: [['rollout'], ['undo']], reason: '{cmd} rollout undo rolls a workload back to an earlier revision' },
+  { rule: 'kubectl-rollout-restart', commands: kube, path: [['rollout'], ['restart']], reason: '{cmd} rollout restart replaces every pod of the workload' },
+  { rule: 'kubectl-scale-zero', commands: kube, path: [['scale']], optionValue: { names: ['--replicas'], value: /^0$/ }, reason: '{cmd} scale --replicas=0 stops every pod of the workload' },
+  { rule: 'kubectl-change', commands: kube, path: [['patch', 'replace', 'edit']], reason: '{cmd} {0} changes a live resource in place' },
+  { rule: 'kubectl-set', commands: kube, path: [['set'], ['image', 'env', 'resources', 'selector', 'serviceaccount', 'subject']], reason: '{cmd} set {1} changes a live workload, which rolls its pods' },
+  { rule: 'kubectl-apply-prune', commands: kube, path: [['apply']], anyOption: ['--prune'], reason: '{cmd} apply --prune deletes live resources missing from the manifests' },
+  { rule: 'kubectl-apply-named', commands: kube, path: [['apply', 'create', 'replace']], optionValue: { names: ['-f', '--filename'], value: /(?:^|[/_-])(restore|delete|destroy|drop|wipe|reset|rollback|failover|recover)[\w.-]*\.(?:ya?ml|json)$/i }, reason: '{cmd} {0} -f of a manifest named for what it does (restore, delete, rollback...) acts on the live cluster' },
+  { rule: 'kubectl-apply-generated', commands: kube, path: [['apply']], stdin: true, optionValue: { names: ['-f', '--filename'], value: /^-$/ }, noArg: /^--dry-run/, reason: '{cmd} apply -f - applies generated manifests over live resources' },
+  { rule: 'helm-uninstall', commands: ['helm'], path: [['uninstall', 'delete', 'del', 'un']], reason: 'helm {0} removes a release and its resources' },
+  { rule: 'helm-rollback', commands: ['helm'], path: [['rollback']], reason: 'helm rollback replaces a release with an earlier revision' },
+  { rule: 'helm-upgrade', commands: ['helm'], path: [['upgrade']], noOption: ['--dry-run'], reason: 'helm upgrade changes a running release' },
+  { rule: 'docker-system-prune', commands: docker, path: [['system'], ['prune']], reason: '{cmd} system prune deletes all stopped containers, unused networks and dangling images (-a: every unused image)' },
+  { rule: 'docker-prune', commands: docker, path: [['container', 'image', 'volume', 'network', 'builder', 'buildx'], ['prune']], reason: '{cmd} {0} prune deletes every unused {0}' },
+  { rule: 'docker-rm-force', commands: docker, path: [['rm']], anyOption: ['-f', '--force'], reason: '{cmd} rm -f kills and removes running containers' },
+  { rule: 'docker-rm-force', commands: docker, path: [['container'], ['rm', 'remove']], anyOption: ['-f', '--force'], reason: '{cmd} container rm -f kills and removes running containers' },
+  { rule: 'docker-rm', commands: docker, path: [['rm', 'rmi', 'stop', 'kill', 'restart']], reason: '{cmd} {0} stops or removes containers' },
+  { rule: 'docker-rm', commands: docker, path: [['container'], ['rm', 'remove', 'stop', 'kill', 'restart']], reason: '{cmd} container {1} stops or removes containers' },
+  { rule: 'docker-volume-rm', commands: docker, path: [['volume'], ['rm', 'remove']], reason: '{cmd} volume rm deletes volumes and the data in them' },
+  { rule: 'docker-compose-down-volumes', commands: docker, path: [composeSub, ['down']], anyOption: ['-v', '--volumes'], reason: '{cmd} compose down -v removes the stack and deletes its volumes and their data' },
+  { rule: 'docker-compose-down-volumes', commands: compose, path: [['down']], anyOption: ['-v', '--volumes'], reason: '{cmd} down -v removes the stack and deletes its volumes and their data' },
+  { rule: 'docker-compose-down', commands: docker, path: [composeSub, ['down']], reason: "{cmd} compose down stops and removes the stack's containers and networks" },
+  { rule: 'docker-compose-down', commands: compose, path: [['down']], reason: "{cmd} down stops and removes the stack's containers and networks" },
+  { rule: 'docker-compose-stop', commands: docker, path: [composeSub, composeStop], reason: "{cmd} compose {1} stops or removes the stack's containers" },
+  { rule: 'docker-compose-stop', commands: compose, path: [composeStop], reason: "{cmd} {0} stops or removes the stack's containers" },
+  { rule: 'systemctl-restart', commands: ['systemctl'], path: [['restart', 'try-restart', 'reload-or-restart', 'try-reload-or-restart', 'condrestart', 'force-reload']], reason: 'systemctl {0} stops and starts the service, interrupting it' },
+  { rule: 'systemctl-stop', commands: ['systemctl'], path: [['stop']], reason: 'systemctl stop stops a running service' },
+  { rule: 'systemctl-bootstrap', commands: ['systemctl'], path: [['start', 'restart'], /bootstrap/], reason: 'systemctl start {1} bootstraps a new cluster from this node' },
+  { rule: 'systemctl-kill', commands: ['systemctl'], path: [['kill']], reason: "systemctl kill sends a signal to the service's processes" },
+  { rule: 'systemctl-disable', commands: ['systemctl'], path: [['disable']], reason: 'systemctl disable keeps the service from starting at boot (with --now, stops it)' },
+  { rule: 'systemctl-mask', commands: ['systemctl'], path: [['mask']], reason: 'systemctl mask makes the service impossible to start' },
+  { rule: 'system-power', commands: ['systemctl'], path: [['reboot', 'poweroff', 'halt', 'kexec']], reason: 'systemctl {0} takes the whole machine down' },
+  { rule: 'service-stop', commands: ['service'], path: ['*', ['stop', 'restart', 'force-stop', 'force-reload']], reason: 'service {0} {1} interrupts a running service' },
+  { rule: 'pm2-stop', commands: ['pm2'], path: [['stop', 'delete', 'del', 'kill', 'restart']], reason: 'pm2 {0} stops or restarts managed processes' },
+  { rule: 'gitlab-ctl', commands: ['gitlab-ctl'], path: [['stop', 'restart', 'kill', 'reconfigure', 'cleanse', 'uninstall', 'remove-accounts']], reason: 'gitlab-ctl {0} stops, restarts or reconfigures GitLab' },
+  { rule: 'rke2-cluster-reset', commands: ['rke2', 'k3s'], path: [['server']], anyOption: ['--cluster-reset'], reason: '{cmd} server --cluster-reset resets the cluster to one member (or restores a snapshot)' },
+  { rule: 'rke2-certificate', commands: ['rke2', 'k3s'], path: [['certificate'], ['rotate', 'rotate-ca']], reason: '{cmd} certificate {1} replaces the live cluster certificates' },
+  { rule: 'rke2-snapshot-delete', commands: ['rke2', 'k3s'], path: [['etcd-snapshot'], ['prune', 'delete', 'rm']], reason: '{cmd} etcd-snapshot {1} deletes snapshots' },
+  { rule: 'kubeone-apply', commands: ['kubeone'], path: [['apply', 'reset', 'migrate']], reason: 'kubeone {0} changes the whole cluster' },
+  { rule: 'velero-restore', commands: ['velero'], path: [['restore'], ['create']], reason: 'velero restore create restores resources into the live cluster' },
+  { rule: 'velero-delete', commands: ['velero'], path: [['backup', 'schedule', 'restore', 'backup-location', 'snapshot-location'], ['delete']], reason: 'velero {0} delete deletes {0}s (and their data)' },
+  { rule: 'bosh-restart', commands: ['bosh'], path: [['restart', 'stop', 'recreate', 'delete-deployment', 'delete-vm', 'cck', 'cloud-check']], reason: 'bosh {0} stops, recreates or deletes VMs of a deployment' },
+  { rule: 'linkerd-upgrade', commands: ['linkerd'], path: [['upgrade', 'uninstall']], reason: 'linkerd {0} output, applied, changes the running control plane' },
+  { rule: 'ceph-osd', commands: ['ceph'], path: [['osd'], ['out', 'purge', 'rm', 'destroy', 'down', 'crush']], reason: 'ceph osd {1} takes an OSD out of the cluster or deletes it' },
+  { rule: 'ceph-rm', commands: ['ceph'], path: [['fs', 'osd', 'mon', 'mgr', 'auth', 'config'], /^(rm|remove|fail|del)$|^(subvolume|pool|volume)$/], anyArg: /^(rm|remove|delete|del|fail|purge)$/, reason: 'ceph {0} {1} removes or fails a part of the cluster' },
+  { rule: 'rados-rm', commands: ['rados'], path: [/^(rm|rmomapkey|rmxattr|purge|cleanup|rmsnap)$/], reason: 'rados {0} deletes objects or their data' },
+  { rule: 'rbd-rm', commands: ['rbd'], path: [/^(rm|remove|trash|snap|purge)$/], anyArg: /^(rm|remove|purge|mv)$/, reason: 'rbd {0} deletes an image or its snapshots' },
+];
