@@ -16,7 +16,14 @@ import { formatSnapshot } from './snapshot-row.js';
  */
 const files = listCorpus();
 const agreement = { blocks: 0, agree: 0, placeholders: { found: 0, labelled: 0, right: 0 } };
+/** Per block, as the labels count: a block that holds a destructive (blocking) command, and whether litops marked it. */
+const safety = { destructive: { tp: 0, fp: 0, fn: 0 }, blocking: { tp: 0, fp: 0, fn: 0 } };
+const safetyMisses: string[] = [];
 const disagreements: string[] = [];
+
+function percent(part: number, whole: number): string {
+  return `${((100 * part) / Math.max(whole, 1)).toFixed(1)}%`;
+}
 
 async function parse(path: string): Promise<Runbook> {
   const bytes = readFileSync(path);
@@ -77,6 +84,19 @@ describe.each(files.filter((file) => !file.seed))('$name against its hand labels
       agreement.blocks++;
       if (got === label.class) agreement.agree++;
       else disagreements.push(`${name}:${label.line} labelled ${label.class}, read as ${got}`);
+      const marked = { destructive: cells.some((c) => c.destructive), blocking: cells.some((c) => c.blocking) };
+      for (const kind of ['destructive', 'blocking'] as const) {
+        const labelled = label[kind].length > 0;
+        const count = safety[kind];
+        if (labelled && marked[kind]) count.tp++;
+        else if (labelled) {
+          count.fn++;
+          safetyMisses.push(`${name}:${label.line} ${kind} not marked: ${label[kind].map((c) => `${c.line} ${c.reason}`).join('; ')}`);
+        } else if (marked[kind]) {
+          count.fp++;
+          safetyMisses.push(`${name}:${label.line} marked ${kind}, labelled not: ${cells.flatMap((c) => (kind === 'destructive' ? c.reasons : c.blockingReasons).map((r) => r.reason)).join('; ')}`);
+        }
+      }
       const found = new Set(cells.flatMap((c) => c.placeholders.map((p) => p.name)));
       agreement.placeholders.found += found.size;
       agreement.placeholders.labelled += label.placeholders.length;
@@ -90,6 +110,24 @@ describe('the corpus as a whole', () => {
     const { blocks, agree, placeholders } = agreement;
     console.log(`corpus: ${agree}/${blocks} blocks classified as labelled (${((100 * agree) / blocks).toFixed(1)}%); placeholders: ${placeholders.right}/${placeholders.labelled} found, ${placeholders.found - placeholders.right} extra`);
     if (disagreements.length) console.log(`disagreements:\n  ${disagreements.join('\n  ')}`);
+    for (const kind of ['destructive', 'blocking'] as const) {
+      const { tp, fp, fn } = safety[kind];
+      console.log(`${kind}: recall ${percent(tp, tp + fn)} (${tp}/${tp + fn} labelled blocks), precision ${percent(tp, tp + fp)} (${tp}/${tp + fp} marked blocks)`);
+    }
+    if (safetyMisses.length) console.log(`safety misses and extras:\n  ${safetyMisses.join('\n  ')}`);
+  });
+
+  it('marks the labelled destructive blocks: recall >= 95%, precision >= 90%', () => {
+    const { tp, fp, fn } = safety.destructive;
+    expect(tp + fn).toBeGreaterThan(100);
+    expect(tp / (tp + fn)).toBeGreaterThanOrEqual(0.95);
+    expect(tp / (tp + fp)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('marks the labelled blocking blocks: recall >= 95%', () => {
+    const { tp, fn } = safety.blocking;
+    expect(tp + fn).toBeGreaterThan(30);
+    expect(tp / (tp + fn)).toBeGreaterThanOrEqual(0.95);
   });
 
   it('reads at least 95% of the labelled blocks as labelled, and their placeholders with 90% recall and precision', () => {

@@ -7,11 +7,12 @@ const commandsOf = (source: string) => analyzeShell(source).commands.map(summari
 describe('commands', () => {
   test('name, static args, wrappers, text and position', () => {
     expect(analyzeShell('echo start\n  sudo -u postgres psql -d "$DB" -c \'SELECT 1\'').commands).toEqual([
-      { name: 'echo', args: ['start'], wrappers: [], text: 'echo start', line: 1, column: 1 },
+      { name: 'echo', args: ['start'], wrappers: [], stdin: false, text: 'echo start', line: 1, column: 1 },
       {
         name: 'psql',
         args: ['-d', null, '-c', 'SELECT 1'],
         wrappers: ['sudo'],
+        stdin: false,
         text: `sudo -u postgres psql -d "$DB" -c 'SELECT 1'`,
         line: 2,
         column: 20,

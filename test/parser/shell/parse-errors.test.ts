@@ -59,6 +59,7 @@ describe('sources that do not parse', () => {
       functions: [],
       commands: [],
       destructive: [],
+      blocking: [],
       embeddedSql: [],
       error: { message: 'reached EOF without closing quote "', line: 1, column: 1 },
     });

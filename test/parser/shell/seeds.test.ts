@@ -51,10 +51,12 @@ describe('seed runbook cells', () => {
     ]);
   });
 
-  test('002 rollback: kubectl rollout undo is destructive, kubectl set env is not', () => {
+  test('002 rollback: kubectl rollout undo and kubectl set env (which rolls the pods) are destructive', () => {
     const analysis = analyzeShell(readFixture('002-rollback'));
     expect(analysis.destructive.map((reason) => `${reason.rule}@${reason.line}:${reason.text}`)).toEqual([
       'kubectl-rollout-undo@2:kubectl rollout undo deployment/app',
+      'kubectl-set@5:kubectl set env deployment/app LIBRARY_UPDATE_TRAFFIC=0',
+      'kubectl-set@7:kubectl set env deployment/app LIBRARY_UPDATE_TRAFFIC=25',
     ]);
   });
 
@@ -91,7 +93,8 @@ describe('seed runbook cells', () => {
     const analysis = analyzeShell(source);
     expect(analysis.sets.map((set) => set.name)).toEqual(['LATEST_BACKUP', 'DATABASE_URL']);
     expect(analysis.freeReads).toEqual([]);
-    expect(analysis.destructive.map((reason) => reason.rule)).toEqual(['pm2-stop', 'dropdb']);
+    // Restoring with psql < restore.sql overwrites the database (issue 13's rules).
+    expect(analysis.destructive.map((reason) => reason.rule)).toEqual(['psql-restore', 'pm2-stop', 'dropdb']);
     expect(splitNumberedParts(source)?.map((part) => part.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
@@ -103,7 +106,7 @@ describe('seed runbook cells', () => {
 
   test('004 failover: pg_ctl promote is destructive, the exported DB_HOST is set', () => {
     const analysis = analyzeShell(readFixture('004-failover'));
-    expect(analysis.destructive.map((reason) => reason.rule)).toEqual(['pg-ctl-promote']);
+    expect(analysis.destructive.map((reason) => reason.rule)).toEqual(['pg-ctl-promote', 'docker-compose-stop']);
     expect(analysis.sets).toEqual([{ name: 'DB_HOST', line: 5, column: 8, hasDefault: false, scope: 'cell' }]);
   });
 });
