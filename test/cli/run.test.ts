@@ -29,7 +29,8 @@ describe('litops run --ci: shell cells', () => {
       '# State',
       '## Steps',
       fence('bash {name=one}', 'COUNT=41\nhello() { echo "hello $1"; }\ncd /tmp'),
-      fence('bash {name=two}', 'COUNT=$((COUNT + 1))\nhello world\npwd\nif read -r line; then echo "read $line"; else echo "stdin closed"; fi'),
+      // `read` from stdin is blocking (it waits for a person in a terminal): a timeout lets it run unattended.
+      fence('bash {name=two timeout=30s}', 'COUNT=$((COUNT + 1))\nhello world\npwd\nif read -r line; then echo "read $line"; else echo "stdin closed"; fi'),
       fence('bash {name=three expect="stdout contains \\"42 /tmp stdin closed\\""}', 'echo "$COUNT $(pwd) stdin closed"'),
     ].join('\n');
     const result = await runRunbook('state.md', text, ['--ci']);
