@@ -12,12 +12,17 @@ const CLIENTS: ReadonlyArray<{ commands: readonly string[]; options: readonly st
   { commands: ['cqlsh'], options: ['-e', '--execute'], dialect: 'cql' },
 ];
 
-/** Destructive statements handed to another database's client (`mysql -e "RESET MASTER"`), at the command's position. */
+/** Destructive statements handed to another database's client (`mysql -e "RESET MASTER"`, `mysql <<EOF`), at their positions. */
 export function findClientStatements(commands: readonly CommandUse[]): DestructiveReason[] {
   const reasons: DestructiveReason[] = [];
   for (const command of commands) {
     const client = CLIENTS.find((row) => row.commands.includes(getBaseName(command.name)));
     if (!client) continue;
+    if (command.heredoc) {
+      for (const found of findDialectDestructive(command.heredoc.text)) {
+        reasons.push({ rule: found.rule, reason: `${found.reason} (in a here-document fed to ${getBaseName(command.name)})`, text: found.text, line: command.heredoc.line + found.line - 1, column: 1 });
+      }
+    }
     const parsed = parseArgs(command.args, { valueOptions: client.options });
     for (const option of parsed.options.filter((o) => client.options.includes(o.name))) {
       // A value that expands at run time (`"RESET MASTER; SET x='$gtids'"`) is read as written.

@@ -1,5 +1,5 @@
 import { readCallInfo } from './call-info.js';
-import { readCommands, readHeredocCommands } from './collect-commands.js';
+import { readCommands, readHeredocBody, readHeredocCommands } from './collect-commands.js';
 import { createVariableCollector } from './collect-variables.js';
 import { detectDestructive } from './detect-destructive.js';
 import { blockingRules } from './destructive-rules.js';
@@ -33,9 +33,10 @@ export function analyzeShell(source: string): ShellAnalysis {
     const call = type === 'CallExpr' ? readCallInfo(node) : undefined;
     if (call !== undefined) {
       const stdin = readStdin(context.frames);
-      const uses = readCommands(call, map).map((use, i) => (i === 0 ? { ...use, stdin: stdin.fed, ...(stdin.file ? { stdinFile: stdin.file } : {}) } : use));
-      commands.push(...uses);
       const stmt = context.frames.at(-1);
+      const heredoc = stmt?.type === 'Stmt' ? readHeredocBody(stmt.node, map) : undefined;
+      const uses = readCommands(call, map).map((use, i) => (i === 0 ? { ...use, stdin: stdin.fed, ...(stdin.file ? { stdinFile: stdin.file } : {}), ...(heredoc ? { heredoc } : {}) } : use));
+      commands.push(...uses);
       if (uses[0] && stmt?.type === 'Stmt') commands.push(...readHeredocCommands(uses[0], stmt.node, map));
     }
     variables.visit(node, type, context, call);

@@ -35,6 +35,8 @@ export interface CommandUse {
   stdin?: boolean;
   /** The file a `<` redirect feeds it, when written out (`psql app < dump.sql`). */
   stdinFile?: string;
+  /** The here-document fed to it, as written, and the line (relative to the cell) where its body starts. */
+  heredoc?: { text: string; line: number };
   /** Source text of the whole simple command, wrappers included, trimmed to ~200 characters. */
   text: string;
   /** Position of the command name, 1-based, relative to the cell source. */

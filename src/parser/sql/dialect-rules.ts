@@ -34,12 +34,13 @@ export function findDialectDestructive(text: string): Array<{ rule: string; reas
   const found: Array<{ rule: string; reason: string; text: string; line: number; column: number }> = [];
   let offset = 0;
   for (const statement of text.split(';')) {
-    const lead = statement.length - statement.trimStart().length;
-    const line = text.slice(0, offset + lead).split('\n').length;
+    const start = offset;
     offset += statement.length + 1;
     const rule = DIALECT_DESTRUCTIVE_RULES.find((candidate) => candidate.pattern.test(statement));
     if (!rule) continue;
     const match = rule.pattern.exec(statement)!;
+    const at = start + match.index + (match[0].length - match[0].trimStart().length);
+    const line = text.slice(0, at).split('\n').length;
     found.push({ rule: rule.rule, reason: rule.reason.replace('{1}', match[1] ?? ''), text: statement.trim().replace(/\s+/g, ' ').slice(0, 200), line, column: 1 });
   }
   return found;
