@@ -51,7 +51,7 @@ export function mountTui(store: TuiStore, terminal: TuiTerminal, onCrash: (error
       await new Promise((resolve) => setTimeout(resolve, 20));
       stopReading(terminal.stdin);
       // On the normal screen, so it stays in the operator's scrollback with what the task printed.
-      if (options.banner) terminal.stdout.write(`${BOLD}${options.banner}${RESET}\r\n`);
+      if (options.banner) terminal.stdout.write(`${BOLD}${options.banner.replace(/\n/g, '\r\n')}${RESET}\r\n`);
       // The task owns the terminal now: Ctrl-C goes to its process group, not to us.
       const ignore = () => undefined;
       process.on('SIGINT', ignore);

@@ -10,7 +10,7 @@ export interface TuiRunLog {
 
 /** Options of {@link TuiRunHooks.suspend}. */
 export interface SuspendOptions {
-  /** Printed on the terminal before the task has it (default: nothing). */
+  /** Printed on the terminal before the task has it, one or more lines (default: nothing). */
   banner?: string;
 }
 
