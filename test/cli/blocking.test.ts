@@ -137,6 +137,16 @@ describe('litops run --ci: blocking cells', () => {
   });
 });
 
+describe('run --help', () => {
+  it('says how blocking cells and timeouts work, with the 30-minute default', async () => {
+    const help = await runLitops(['run', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/blocking cell \(tail -f, watch,/);
+    expect(help.stdout).toMatch(/else 30 minutes: an unattended run never hangs for ever/);
+    expect(help.stdout).toMatch(/--timeout DURATION[\s\S]*default: 30m unattended, none in the terminal UI/);
+  });
+});
+
 describe('litops run --dry-run and inspect: blocking marks', () => {
   it('--dry-run shows each blocking cell with its reasons and that a real run would refuse it (exit 3)', async () => {
     const result = await run('dry.md', followRunbook(''), ['--dry-run']);

@@ -23,6 +23,7 @@ export const runSpec: CommandSpec = {
     'so by design and counts as done. run.start records the timeout in force. The terminal',
     'UI has no default timeout: a blocking cell gets the terminal there, and Ctrl-C ends it',
     'as done; the run goes on.',
+    '',
     'With --only, --from, --to or --tag, only the inputs the selected cells read are',
     'asked for, and a variable that a cell left out would have set is asked for too.',
     '',
