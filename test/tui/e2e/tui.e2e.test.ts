@@ -219,7 +219,8 @@ describe('the terminal UI in a real terminal (tmux)', () => {
     await ui.type('INC-42');
     await ui.send('Enter');
     const back = await ui.waitFor('Enter run/next');
-    expect(back).toMatch(/✓ Note the ticket number/);
+    // `read -p` waits for a person: blocking (⏸) as well as interactive.
+    expect(back).toMatch(/✓ ⏸ Note the ticket num/);
 
     await ui.send(['Enter']);
     await ui.waitFor('restart · shell');
