@@ -117,7 +117,7 @@ function readSqlBlock(value: string, lines: string[]): BlockReading {
   if (session) return readTranscript(session, lines);
   const output = detectOutput(lines);
   if (output && !looksLikeSql(value)) return shown(value, 'output', 'sql', info('output-in-sql-block', `SQL block is ${output}, not statements: shown, not run`), true);
-  const dialect = detectDialect(value, analyzeSql(value).error !== undefined);
+  const dialect = detectDialect(value, () => analyzeSql(value).error !== undefined);
   if (dialect) return { ...shown(value, 'reference', 'sql', info('sql-dialect', `SQL block reads as ${dialect}, not PostgreSQL: shown, never sent to a PostgreSQL target`)), dialect };
   return command(value, lines, 'sql');
 }

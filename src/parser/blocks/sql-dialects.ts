@@ -55,10 +55,13 @@ export function dialectOfLanguage(language: string | null): string | null {
   return SQL_DIALECTS.find((dialect) => dialect.languages.includes(lang))?.name ?? null;
 }
 
-/** The dialect `sql` reads as: by strong marks always, by weak ones only when PostgreSQL rejected it. */
-export function detectDialect(sql: string, rejectedByPostgres: boolean): string | null {
+/**
+ * The dialect `sql` reads as: by strong marks always, by weak ones only when
+ * PostgreSQL rejects it (asked only when a weak mark is there: parsing is the costly part).
+ */
+export function detectDialect(sql: string, rejectedByPostgres: boolean | (() => boolean)): string | null {
   for (const dialect of SQL_DIALECTS) if (dialect.strong.some((mark) => mark.test(sql))) return dialect.name;
-  if (!rejectedByPostgres) return null;
-  for (const dialect of SQL_DIALECTS) if (dialect.weak.some((mark) => mark.test(sql))) return dialect.name;
-  return null;
+  const weak = SQL_DIALECTS.find((dialect) => dialect.weak.some((mark) => mark.test(sql)));
+  if (!weak) return null;
+  return (typeof rejectedByPostgres === 'function' ? rejectedByPostgres() : rejectedByPostgres) ? weak.name : null;
 }

@@ -1,5 +1,5 @@
 import { readCallInfo } from './call-info.js';
-import { readCommands, readHeredocBody, readHeredocCommands } from './collect-commands.js';
+import { readCommands, readHeredocCommands } from './collect-commands.js';
 import { createVariableCollector } from './collect-variables.js';
 import { detectDestructive } from './detect-destructive.js';
 import { blockingRules } from './destructive-rules.js';
@@ -9,7 +9,8 @@ import { parseWithRecovery } from './parse-with-recovery.js';
 import { createSourceMap } from './source-map.js';
 import type { CommandUse, ShellAnalysis } from './types.js';
 import { walkWithScopes } from './walk-scopes.js';
-import { readStdin } from './read-stdin.js';
+import { isFedAt, readStmtInput, type StmtInput } from './read-stdin.js';
+import type { ShStmt } from 'mvdan-sh';
 import { readRejectedLines } from './read-rejected-lines.js';
 
 /**
@@ -29,15 +30,18 @@ export function analyzeShell(source: string): ShellAnalysis {
   const sql = createSqlCollector(map);
   const commands: CommandUse[] = [];
   // One walk feeds every collector: each step across mvdan-sh's JS bridge is slow.
+  const inputs: Array<StmtInput | undefined> = [];
   walkWithScopes(parsed.file, (node, type, context) => {
+    // Read once per statement; a command looks at its enclosing statements' entries.
+    if (type === 'Stmt') inputs[context.frames.length] = readStmtInput(node as ShStmt, context.frames.at(-1), map);
     const call = type === 'CallExpr' ? readCallInfo(node) : undefined;
     if (call !== undefined) {
-      const stdin = readStdin(context.frames);
       const stmt = context.frames.at(-1);
-      const heredoc = stmt?.type === 'Stmt' ? readHeredocBody(stmt.node, map) : undefined;
-      const uses = readCommands(call, map).map((use, i) => (i === 0 ? { ...use, stdin: stdin.fed, ...(stdin.file ? { stdinFile: stdin.file } : {}), ...(heredoc ? { heredoc } : {}) } : use));
+      const own = stmt?.type === 'Stmt' ? inputs[context.frames.length - 1] : undefined;
+      const fed = isFedAt(context.frames, inputs);
+      const uses = readCommands(call, map).map((use, i) => (i === 0 ? { ...use, stdin: fed, ...(own?.file ? { stdinFile: own.file } : {}), ...(own?.heredoc ? { heredoc: own.heredoc } : {}) } : use));
       commands.push(...uses);
-      if (uses[0] && stmt?.type === 'Stmt') commands.push(...readHeredocCommands(uses[0], stmt.node, map));
+      if (uses[0] && own?.heredoc) commands.push(...readHeredocCommands(uses[0], stmt!.node, map));
     }
     variables.visit(node, type, context, call);
     sql.visit(node, type, context, call);

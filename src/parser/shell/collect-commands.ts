@@ -101,12 +101,3 @@ export function readHeredocCommands(use: CommandUse, stmt: ShNode | undefined, m
   }
   return found;
 }
-
-/** The body of the first here-document of a statement, as written, with the line where it starts. */
-export function readHeredocBody(stmt: ShNode | undefined, map: SourceMap): { text: string; line: number } | undefined {
-  for (const redirect of (stmt?.Redirs as ShNode[] | undefined) ?? []) {
-    const op = Number(redirect.Op);
-    if ((op === 61 || op === 62) && redirect.Hdoc) return { text: map.textOf(redirect.Hdoc as ShNode), line: map.locate((redirect.Hdoc as ShNode).Pos()).line };
-  }
-  return undefined;
-}
