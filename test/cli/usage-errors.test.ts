@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runLitops } from './run-litops.js';
 import { COMMANDS, PLANNED_COMMANDS } from '../../src/cli/command-table.js';
@@ -47,5 +50,15 @@ describe('usage errors (exit 2, one line)', () => {
     await expectUsageError(['inspect'], 'litops: missing FILE for inspect; see litops inspect --help');
     await expectUsageError(['inspect', '--json'], 'litops: missing FILE for inspect; see litops inspect --help');
     await expectUsageError(['inspect', 'a.md', 'b.md'], "litops: unexpected argument 'b.md' for inspect; see litops inspect --help");
+  });
+
+  it('says a folder that holds nothing of a run is not a run directory (verify, not TAMPERED)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'litops-not-run-'));
+    try {
+      await writeFile(join(dir, 'notes.txt'), 'not a run\n');
+      await expectUsageError(['verify', dir], /^litops: .* is not a run directory \(it has no events\.jsonl, runbook\.md or out\/ files\)\n$/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

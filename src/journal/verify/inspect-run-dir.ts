@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { UsageError } from '../../model/errors.js';
 import { getSha256Hex } from '../digest.js';
 import type { RunStartLine } from '../journal-lines.js';
-import { EVENTS_FILE, RUNBOOK_FILE, SIG_FILE, SUMS_FILE } from '../run-dir-layout.js';
+import { EVENTS_FILE, OUT_DIR, RUNBOOK_FILE, SIG_FILE, SUMS_FILE } from '../run-dir-layout.js';
 import { checkCheckpoints, type CheckpointsResult } from './check-checkpoints.js';
 import { checkChecksums } from './check-checksums.js';
 import { checkRecordedFiles, type RecordedFilesResult } from './check-recorded-files.js';
@@ -43,6 +43,10 @@ export async function inspectRunDir(runDir: string, options: VerifyOptions = {})
   if (!info?.isDirectory()) throw new UsageError(`${runDir} is not a run directory`, { code: 'run-dir-not-found' });
   const chain = await readEventChain(runDir);
   const listing = await listRunDir(runDir);
+  // Nothing a run leaves is there: the wrong folder (bad input), not a tampered run.
+  if (!chain.exists && listing.files.length === 0) {
+    throw new UsageError(`${runDir} is not a run directory (it has no ${EVENTS_FILE}, ${RUNBOOK_FILE} or ${OUT_DIR}/ files)`, { code: 'not-a-run-dir' });
+  }
   const digestOf = createDigestCache(runDir);
   const files = await checkRecordedFiles(chain.lines, listing, digestOf);
   const checkpoints = checkCheckpoints(chain.lines);
