@@ -11,6 +11,7 @@ export { runCell, type RunCellOptions } from './run/run-cell.js';
 export { resolveRunTimeout, getCellTimeout, hasOwnTimeout, DEFAULT_UNATTENDED_TIMEOUT_MS } from './run/resolve-run-timeout.js';
 export { runUnattended, summarizeRun, type RunSummary, type UnattendedOptions } from './run/run-unattended.js';
 export type { CellOutcome, RunContext } from './run/run-context.js';
+export { restoreCellResults, type LoggedCellResult } from './run/restore-cell-results.js';
 export { resolveTarget, type TargetSpec } from './sql/index.js';
 export { parseSetOptions, readEnvFile, resolveInputs, scopeInputs, type ResolvedInputs, type InputSources } from './inputs/index.js';
 export { redactUrl } from './secrets/index.js';

@@ -10,6 +10,7 @@ export type { Journal } from './write/create-journal-writer.js';
 export type { CastSize } from './write/format-cast.js';
 export { isResumableEnd, openJournalForResume, type ResumeOptions } from './resume/open-journal-for-resume.js';
 export type { ResumeState } from './resume/build-resume-state.js';
+export type { LoggedCellResult } from './resume/read-cell-results.js';
 export { verifyRunDir } from './verify/verify-run-dir.js';
 export type { VerifyOptions } from './verify/inspect-run-dir.js';
 export type { VerifyReport } from './verify/verify-report.js';

@@ -58,6 +58,7 @@ export async function run({ args, options, io }: CommandContext): Promise<ExitCo
   const captures = Object.fromEntries(ends.flatMap((end) => (end.capture && end.capture.value !== '[REDACTED]' ? [[end.capture.name, end.capture.value]] : [])));
   const restoreSession = (context: RunContext, state: ResumeState) => {
     context.attempts = state.lastAttempt;
+    executor.restoreCellResults(context, state.cellResults);
     Object.assign(context.captures, captures);
     Object.assign(context.values, captures);
     if (session) context.shell.restore({ variables: session.variables, cwd: session.cwd, exported: session.exported });

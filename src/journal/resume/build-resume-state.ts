@@ -4,6 +4,7 @@ import type { ChainFields, InterruptedCell, RunStartLine } from '../journal-line
 import { classifyRunDirPath, EVENTS_FILE } from '../run-dir-layout.js';
 import { describeIssue } from '../verify/check-line-shape.js';
 import type { ChainedLine } from '../verify/read-event-chain.js';
+import type { LoggedCellResult } from './read-cell-results.js';
 
 /** What a resumed run needs to know about the run so far. */
 export interface ResumeState {
@@ -24,10 +25,12 @@ export interface ResumeState {
   resumeSeq: number;
   /** The highest attempt number used so far: number new attempts after it. */
   lastAttempt: number;
+  /** Every cell's latest finished attempt in the whole log, with its output: checks bound to it are evaluated on it. */
+  cellResults: Map<string, LoggedCellResult>;
 }
 
 /** The part of {@link ResumeState} read from the chained lines. */
-export type LoggedState = Omit<ResumeState, 'runbookBytes' | 'interruptedCells' | 'resumeSeq'> & {
+export type LoggedState = Omit<ResumeState, 'runbookBytes' | 'interruptedCells' | 'resumeSeq' | 'cellResults'> & {
   /** Attempts with a `cell.start` and neither a `cell.end` nor an earlier `run.resume` accounting for them. */
   openAttempts: Map<number, { cell: string; step: string }>;
 };

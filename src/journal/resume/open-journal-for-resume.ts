@@ -12,6 +12,7 @@ import { createJournalWriter, type Journal } from '../write/create-journal-write
 import { DEFAULT_CAST_SIZE, type CastSize } from '../write/format-cast.js';
 import { syncDirectory, writeNewFile } from '../write/write-all.js';
 import { buildResumeState, type LoggedState, type ResumeState } from './build-resume-state.js';
+import { readCellResults } from './read-cell-results.js';
 
 /** Options of {@link openJournalForResume}. */
 export interface ResumeOptions {
@@ -49,6 +50,7 @@ export async function openJournalForResume(runDir: string, signer: Signer, optio
   const ended = findLastEnd(inspection);
   if (ended && !RESUMABLE_END.has(String(ended.status))) throw new LitopsError('resume-run-ended', `cannot resume ${runDir}: the run ended (${String(ended.status)}); there is nothing to resume`);
   const logged = buildResumeState(chain.lines, inspection.files.unrecorded);
+  const cellResults = await readCellResults(runDir, chain.lines);
   const now = options.now ?? (() => new Date());
 
   const tornLines = await keepTornLine(runDir, inspection);
@@ -87,7 +89,7 @@ export async function openJournalForResume(runDir: string, signer: Signer, optio
     files,
   });
   const { openAttempts: _open, ...state } = logged;
-  return { journal, state: { ...state, runbookBytes, interruptedCells, resumeSeq } };
+  return { journal, state: { ...state, runbookBytes, interruptedCells, resumeSeq, cellResults } };
 }
 
 function findLastEnd(inspection: Inspection): Record<string, unknown> | null {
