@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LitopsError, UsageError } from '../../../src/model/errors.js';
+import { UsageError } from '../../../src/model/errors.js';
 import { loadRunRecord, type RunRecord } from '../../../src/reporters/index.js';
 import { createFixtureRun, FIXTURE_PRINCIPAL, type FixtureRun } from './fixture-runs.js';
 
@@ -104,11 +104,11 @@ describe('loadRunRecord on real run directories', () => {
     expect(attempt.stdout).toBe('x'.repeat(1024 * 1024 - 1));
   });
 
-  it('throws a UsageError for a missing directory and a LitopsError for one that holds no run', async () => {
+  it('throws a UsageError for a missing directory and for one that holds nothing of a run', async () => {
     await expect(loadRunRecord('/nonexistent/run')).rejects.toBeInstanceOf(UsageError);
     const empty = mkdtempSync(join(tmpdir(), 'litops-empty-run-'));
-    await expect(loadRunRecord(empty)).rejects.toMatchObject({ code: 'run-record-unreadable' });
-    await expect(loadRunRecord(empty)).rejects.toBeInstanceOf(LitopsError);
+    await expect(loadRunRecord(empty)).rejects.toMatchObject({ code: 'not-a-run-dir', exitCode: 2 });
+    await expect(loadRunRecord(empty)).rejects.toBeInstanceOf(UsageError);
   });
 });
 
