@@ -69,6 +69,8 @@ export const CellStartEventSchema = z.object({
   type: z.literal('cell.start'),
   /** Attempt number, unique in the run (the `n` of `out/<n>.stdout`). */
   attempt: z.number().int().min(1),
+  /** This cell's own attempt number: 1 on its first run, 2 on its first retry (absent in logs written before it was recorded). */
+  cellAttempt: z.number().int().min(1).optional(),
   cell: z.string(),
   step: z.string(),
   lang: z.enum(['shell', 'sql']),

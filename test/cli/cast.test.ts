@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,5 +31,18 @@ describe.skipIf(!hasAsciinema)('out/<n>.cast [skipped without asciinema]', () =>
     // asciinema needs a terminal; script(1) gives it one.
     const played = execFileSync('script', ['-qec', `asciinema cat ${join(runDir, 'out/1.cast')}`, '/dev/null']).toString();
     expect(played).toBe('one\r\ntwo \u001b[32mgreen\u001b[0m\r\n');
+  }, 60_000);
+});
+
+describe('out/<n>.cast title', () => {
+  it("names the cell's own attempt, while the file keeps the run-wide number", async () => {
+    await writeFile(join(dir, 'two.md'), '# Two\n```bash {name=first}\necho 1\n```\n```bash {name=second}\necho 2\n```\n');
+    const result = await runLitops(['run', join(dir, 'two.md'), '--ci', '--log-dir', join(dir, 'two-runs')], { cwd: dir, env: { LITOPS_SIGNING_KEY: undefined } });
+    expect(result.code, result.stderr).toBe(0);
+    const runDir = join(dir, 'two-runs', readdirSync(join(dir, 'two-runs'))[0]!);
+    const header = JSON.parse((await readFile(join(runDir, 'out/2.cast'), 'utf8')).split('\n')[0]!) as { title: string };
+    expect(header.title).toBe('second (attempt 1)');
+    const starts = (await readFile(join(runDir, 'events.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { type: string; cell: string; attempt: number; cellAttempt: number }).filter((e) => e.type === 'cell.start');
+    expect(starts.map((e) => [e.cell, e.attempt, e.cellAttempt])).toEqual([['first', 1, 1], ['second', 2, 1]]);
   }, 60_000);
 });

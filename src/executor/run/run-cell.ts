@@ -48,11 +48,14 @@ const MAX_CAPTURE = 1024 * 1024;
 export async function runCell(context: RunContext, cell: Cell, options: RunCellOptions = {}): Promise<CellOutcome> {
   if (!cell.executable || (cell.lang !== 'shell' && cell.lang !== 'sql')) throw new LitopsError('not-executable', `${cell.id} is a ${cell.lang} block, not a cell that runs`);
   const attempt = ++context.attempts;
+  // Per cell, after its latest outcome (a resume restores those from the log).
+  const cellAttempt = (context.results.get(cell.id)?.cellAttempt ?? 0) + 1;
   const source = options.source ?? cell.source;
   const edited = options.source !== undefined && options.source !== cell.source;
   await emitEvent<EventOf<'cell.start'>>(context, {
     type: 'cell.start',
     attempt,
+    cellAttempt,
     cell: cell.id,
     step: cell.step,
     lang: cell.lang,
@@ -107,7 +110,7 @@ export async function runCell(context: RunContext, cell: Cell, options: RunCellO
   const status: CellStatus = run.status !== 'passed' ? run.status : expectations.every((e) => e.passed) ? 'passed' : 'failed';
   const capture = status === 'passed' ? applyCapture(context, cell, run.captureValue ?? raw.trim()) : null;
   const tail = [stdout, stderr].filter(Boolean).join('\n').split('\n').slice(-TAIL_LINES).join('\n');
-  const outcome: CellOutcome = { cell, attempt, status, exitCode: run.exitCode, signal: run.signal, durationMs, expectations, error: run.error, timedOut, stopped, actual, tail };
+  const outcome: CellOutcome = { cell, attempt, cellAttempt, status, exitCode: run.exitCode, signal: run.signal, durationMs, expectations, error: run.error, timedOut, stopped, actual, tail };
   await emitEvent<EventOf<'cell.end'>>(context, {
     type: 'cell.end',
     attempt,

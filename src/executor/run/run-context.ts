@@ -8,7 +8,10 @@ import type { Redactor } from '../secrets/index.js';
 /** How one cell attempt went, as later cells, criteria and the driver need it. */
 export interface CellOutcome {
   cell: Cell;
+  /** Unique in the run (names the out files). */
   attempt: number;
+  /** This cell's own attempt: 1 on its first run, 2 on its first retry. */
+  cellAttempt: number;
   status: CellStatus;
   exitCode: number | null;
   signal: string | null;
@@ -54,6 +57,7 @@ export interface RunContext {
   timeout: RunTimeout;
   emit: EventSink;
   now: () => Date;
+  /** Attempts started in the run (each numbers its out files). */
   attempts: number;
   /** The latest outcome of each cell that ran. */
   results: Map<string, CellOutcome>;

@@ -25,6 +25,8 @@ export interface AttemptFiles {
 export interface AttemptFilesOptions {
   runDir: string;
   attempt: number;
+  /** The cell's own attempt (1 on its first run), shown in the cast's title; default: `attempt`. */
+  cellAttempt?: number;
   cell: string;
   lang: 'shell' | 'sql';
   /** The `ts` of `cell.start`: time zero of the cast. */
@@ -39,7 +41,7 @@ export async function createAttemptFiles(options: AttemptFilesOptions): Promise<
   const files: Record<'stdout' | 'stderr' | 'cast', HashingFile> = { stdout: await open('stdout'), stderr: await open('stderr'), cast: await open('cast') };
   const start = Date.parse(options.startedAt);
   const startedAt = Number.isNaN(start) ? new Date(0) : new Date(start);
-  await files.cast.append(`${formatCastHeader({ size: options.castSize, startedAt, title: `${cell} (attempt ${attempt})` })}\n`);
+  await files.cast.append(`${formatCastHeader({ size: options.castSize, startedAt, title: `${cell} (attempt ${options.cellAttempt ?? attempt})` })}\n`);
   const statements: SqlStatementResult[] = [];
   let elapsed = 0;
   return {

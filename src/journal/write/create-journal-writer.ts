@@ -88,7 +88,7 @@ export function createJournalWriter(setup: WriterSetup): Journal {
         await log.append(event);
         await log.sync();
         lastAttempt = event.attempt;
-        open = await createAttemptFiles({ runDir, attempt: event.attempt, cell: event.cell, lang: event.lang, startedAt: event.ts, castSize: setup.castSize });
+        open = await createAttemptFiles({ runDir, attempt: event.attempt, ...(event.cellAttempt === undefined ? {} : { cellAttempt: event.cellAttempt }), cell: event.cell, lang: event.lang, startedAt: event.ts, castSize: setup.castSize });
         return;
       }
       case 'cell.output':

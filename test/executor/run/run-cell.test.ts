@@ -68,4 +68,15 @@ describe('runCell', () => {
       expect(JSON.stringify(events)).not.toContain('sekret-123456');
     });
   });
+
+  it('numbers attempts per cell (1 on a first run, 2 on its first retry) and keeps the run-wide number that names out files', async () => {
+    await withRun('# T\n```bash {name=one}\necho 1\n```\n```bash {name=two}\necho 2\n```\n', {}, async (run) => {
+      const starts: Array<[string, number, number | undefined]> = [];
+      for (const id of ['one', 'two', 'two', 'one']) {
+        const start = (await run(id)).find((e): e is EventOf<'cell.start'> => e.type === 'cell.start')!;
+        starts.push([start.cell, start.attempt, start.cellAttempt]);
+      }
+      expect(starts).toEqual([['one', 1, 1], ['two', 2, 1], ['two', 3, 2], ['one', 4, 2]]);
+    });
+  });
 });
