@@ -4,6 +4,7 @@ import type { Runbook } from '../model/runbook.js';
 import type { TuiControllerOptions, TuiRunLog } from '../tui/index.js';
 import type { ChoiceInputs } from '../tui/index.js';
 import type { CliIo, OptionValues } from './command-spec.js';
+import type { RunLog } from './run-log.js';
 import { readVersion } from './version.js';
 import { summarizeOptions } from './summarize-options.js';
 
@@ -37,6 +38,10 @@ export async function runInteractive(input: InteractiveInput): Promise<ExitCodeV
   let controller: ReturnType<typeof tui.createTuiController> | null = null;
   const store = tui.createTuiStore(state, (effects) => controller?.handle(effects));
   let mounted: ReturnType<typeof tui.mountTui> | null = null;
+  // What the log says stopped a run that did not end: the operator quit, unless a signal or a crash says otherwise.
+  let stopReason = 'the operator quit';
+  const withStopReason = (log: TuiRunLog): TuiRunLog => ({ runDir: log.runDir, write: (event) => log.write(event), finish: (ended) => (log as RunLog).finish(ended, stopReason) });
+  const resume = input.resume;
   controller = tui.createTuiController(store, {
     runbook,
     runbookDir: input.runbookDir,
@@ -48,8 +53,8 @@ export async function runInteractive(input: InteractiveInput): Promise<ExitCodeV
     env,
     dataDir: `${process.cwd()}/.litops`,
     timeoutMs: input.timeoutMs,
-    hooks: { createLog: input.createLog, suspend: (task, suspendOptions) => mounted!.suspend(task, suspendOptions), options: summarizeOptions(options), toolVersion: await readVersion() },
-    ...(input.resume ? { resume: input.resume } : {}),
+    hooks: { createLog: async (runId) => withStopReason(await input.createLog(runId)), suspend: (task, suspendOptions) => mounted!.suspend(task, suspendOptions), options: summarizeOptions(options), toolVersion: await readVersion() },
+    ...(resume ? { resume: { ...resume, openLog: async () => withStopReason(await resume.openLog()) } } : {}),
   });
   // After a hangup the terminal is gone: writes fail with EIO/EPIPE, which must not end the process before the log is signed.
   const ignoreWriteError = () => undefined;
@@ -57,6 +62,7 @@ export async function runInteractive(input: InteractiveInput): Promise<ExitCodeV
   const onSignal = (signal: NodeJS.Signals) => {
     if (signal === 'SIGINT') return store.dispatch({ type: 'interrupt' });
     // The terminal went away or we were asked to stop: sign what ran, leave it resumable.
+    stopReason = signal === 'SIGHUP' ? 'the terminal went away (SIGHUP)' : `litops was stopped (${signal})`;
     void controller!.shutdown().finally(() => {
       mounted?.close();
       process.exit(ExitCode.interrupted);
@@ -70,6 +76,7 @@ export async function runInteractive(input: InteractiveInput): Promise<ExitCodeV
   let crashed: unknown = null;
   mounted = tui.mountTui(store, terminal, (error) => {
     crashed = error;
+    stopReason = 'the terminal UI failed';
     void controller!.shutdown().finally(() => controller!.stop(ExitCode.failed));
   });
   if (input.resume && input.inputs.missing.length === 0) store.dispatch({ type: 'primary' });

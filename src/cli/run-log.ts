@@ -9,8 +9,11 @@ import { getGitCommit, getPrincipal } from './principal.js';
 export interface RunLog {
   /** Appends one event; calls are serialised, so the log keeps the order they were made in. */
   write(event: RunEvent): Promise<void>;
-  /** Signs the run: after `run.end` (`ended`), else as aborted, so a partial run is still signed. */
-  finish(ended: boolean): Promise<void>;
+  /**
+   * Signs the run: after `run.end` (`ended`), else as interrupted (resumable), so a
+   * partial run is still signed; `reason` says what stopped it (e.g. "the operator quit").
+   */
+  finish(ended: boolean, reason?: string): Promise<void>;
   runDir: string;
 }
 
@@ -41,9 +44,9 @@ export function wrapJournal(journal: Journal, runDir: string): RunLog {
       chain = chain.then(() => journal.sink(event));
       return chain;
     },
-    async finish(ended) {
+    async finish(ended, reason) {
       await chain.catch(() => undefined);
-      await (ended ? journal.finish() : journal.abort());
+      await (ended ? journal.finish() : journal.abort(reason));
     },
   };
 }

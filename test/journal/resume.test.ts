@@ -113,7 +113,7 @@ describe('a run the operator interrupted (abort)', () => {
   it('is signed as it stands, verifies as incomplete, then resumes to a valid log', async () => {
     const runDir = join(dir, `run-${++runs}`);
     const journal = await writeRun(runDir, signer, buildCutRun(), { finish: false });
-    await journal.abort('interrupted by the operator');
+    await journal.abort('the operator quit');
     await expect(journal.sink(buildRestOfRun(3)[0]!)).rejects.toMatchObject({ code: 'journal-order' });
     await expectStockToolsPass(runDir);
     const cut = await verifyRunDir(runDir, { allowedSigners: key.allowedSigners });
@@ -122,7 +122,7 @@ describe('a run the operator interrupted (abort)', () => {
     expect(cut.problems.join('\n')).toMatch(/out\/2\.cast, out\/2\.stderr, out\/2\.stdout: left by a cut-off attempt, not recorded by any line; SHA256SUMS covers them/);
     expect(cut.checked.join('\n')).toMatch(/SHA256SUMS\.sig: a valid SSH signature/);
     const last = JSON.parse((await readFile(join(runDir, 'events.jsonl'), 'utf8')).split('\n').at(-2)!) as Record<string, unknown>;
-    expect(last).toMatchObject({ type: 'run.notice', level: 'warning', message: expect.stringMatching(/aborted \(interrupted by the operator\)/) });
+    expect(last).toMatchObject({ type: 'run.notice', level: 'warning', message: expect.stringMatching(/^the run was interrupted \(the operator quit\); the log is signed without run.end/) });
 
     const { journal: resumed, state } = await openJournalForResume(runDir, signer, { reason: 'operator resumed' });
     await expect(stat(join(runDir, 'SHA256SUMS'))).rejects.toMatchObject({ code: 'ENOENT' });

@@ -125,5 +125,13 @@ export function summarizeRun(counts: RunSummary['counts'], stopped: 'failed' | '
   if (unanswered.length > 0) {
     return { status: 'needs-person', exitCode: ExitCode.needsPerson, counts, reason: `needs a person for: ${unanswered.join('; ')}` };
   }
-  return { status: 'passed', exitCode: ExitCode.ok, counts, reason: 'every cell ran and every check passed' };
+  return { status: 'passed', exitCode: ExitCode.ok, counts, reason: describePassed(counts) };
+}
+
+/** A passed run's reason, true of its counts: it says "every cell ran" only when none was skipped or left out. */
+function describePassed({ passed, skipped, notRun }: RunSummary['counts']): string {
+  if (skipped === 0 && notRun === 0) return 'every cell ran and every check passed';
+  const cells = (n: number) => `${n} cell${n === 1 ? '' : 's'}`;
+  const left = [skipped ? `${cells(skipped)} skipped` : '', notRun ? `${cells(notRun)} not run` : ''].filter(Boolean).join(', ');
+  return `${cells(passed)} passed, ${left}; every check passed`;
 }

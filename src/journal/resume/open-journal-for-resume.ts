@@ -11,12 +11,13 @@ import { createEventLog } from '../write/create-event-log.js';
 import { createJournalWriter, type Journal } from '../write/create-journal-writer.js';
 import { DEFAULT_CAST_SIZE, type CastSize } from '../write/format-cast.js';
 import { syncDirectory, writeNewFile } from '../write/write-all.js';
+import { describeResumeReason } from './describe-resume-reason.js';
 import { buildResumeState, type LoggedState, type ResumeState } from './build-resume-state.js';
 import { readCellResults } from './read-cell-results.js';
 
 /** Options of {@link openJournalForResume}. */
 export interface ResumeOptions {
-  /** Why the run is resumed, recorded in `run.resume` (default: "resumed after the run was cut off"). */
+  /** Why the run is resumed, recorded in `run.resume` (default: how the log says it stopped, e.g. "resumed after the run was interrupted (the operator quit)"). */
   reason?: string;
   /** Who resumes it (default: run.start's principal). */
   principal?: string;
@@ -64,7 +65,7 @@ export async function openJournalForResume(runDir: string, signer: Signer, optio
   const log = createEventLog({ handle: await open(join(runDir, EVENTS_FILE), 'a'), nextSeq: chain.lines.length, head: chain.lines.at(-1)!.hash, hash, bytes: chain.completeBytes });
   const principal = options.principal ?? logged.runStart.principal;
   const ts = now().toISOString();
-  const reason = options.reason ?? 'resumed after the run was cut off';
+  const reason = options.reason ?? describeResumeReason(chain.lines);
   const { seq: resumeSeq } = await log.append({ ts, type: 'run.resume', resumedAt: ts, previousSeq: logged.lastSeq, reason, interruptedCells, tornLines, principal, publicKey: signer.publicKey, keyFingerprint: signer.fingerprint, ephemeralKey: signer.ephemeral });
   await log.sync();
 

@@ -8,6 +8,7 @@ import { createAttemptFiles, type AttemptFiles } from './create-attempt-files.js
 import type { EventLog } from './create-event-log.js';
 import { createSerialQueue } from './create-serial-queue.js';
 import type { CastSize } from './format-cast.js';
+import { formatStopNotice } from './format-stop-notice.js';
 import { syncDirectory } from './write-all.js';
 import { writeSignedChecksums } from './write-signed-checksums.js';
 
@@ -20,8 +21,9 @@ export interface Journal {
   /** After `run.end`: writes and signs SHA256SUMS, closes the log. */
   finish(): Promise<void>;
   /**
-   * For a run that stops without `run.end` (Ctrl-C, a tool fault): closes the
-   * running attempt's files, notes the abort in the log (unless `run.end` was
+   * For a run that stops without `run.end` (the operator quit, a signal, a tool
+   * fault): closes the running attempt's files, notes in the log that the run was
+   * interrupted and why (`reason`, e.g. "the operator quit"; unless `run.end` was
    * written), and still writes and signs SHA256SUMS, so the partial run is signed.
    */
   abort(reason?: string): Promise<void>;
@@ -155,7 +157,7 @@ export function createJournalWriter(setup: WriterSetup): Journal {
               await syncDirectory(join(runDir, OUT_DIR));
             }
             if (started && !ended && !failed) {
-              const message = `the run was aborted${reason ? ` (${reason})` : ''}; the log is signed without run.end`;
+              const message = formatStopNotice(reason);
               await log.append({ ts: setup.now().toISOString(), type: 'run.notice', level: 'warning', message });
             }
             await sign(failed);

@@ -11,7 +11,7 @@ const TITLES: Record<VerifyReport['status'], string> = {
 const EXPLANATIONS: Record<VerifyReport['status'], string> = {
   valid: 'Every line of the hash chain, every recorded file and every signature checked out.',
   unsigned: 'An ephemeral key proves that nothing changed after signing, not who ran the run.',
-  incomplete: 'The run was cut off, or its log was not signed at the end. What is shown is what the log holds.',
+  incomplete: 'The log does not reach the run\'s end (the run was interrupted, or cut off), or it was not signed at the end. What is shown is what the log holds.',
   tampered: 'Do not rely on what this report shows past the point named below: it is shown as read.',
 };
 

@@ -6,7 +6,7 @@ import { escapeMarkdownText as text, formatCodeSpan as code } from './markdown-t
 const VERIFICATION: Record<string, string> = {
   valid: '✅ **VALID**: intact, complete and signed',
   unsigned: '⚠️ **UNSIGNED**: intact, but signed with an ephemeral key (proves integrity, not who ran it)',
-  incomplete: '⚠️ **INCOMPLETE**: intact as far as it goes, but cut off or not signed at the end',
+  incomplete: '⚠️ **INCOMPLETE**: intact as far as it goes, but the run did not reach its end (interrupted or cut off) or the log was not signed at the end',
   tampered: '❌ **TAMPERED**: the log or its files do not match; do not trust what follows',
 };
 const CRITERION_ICONS: Record<string, string> = { pass: '✅', fail: '❌', 'n/a': '➖', unanswered: '❔' };
