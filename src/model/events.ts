@@ -186,6 +186,11 @@ export const CriterionEventSchema = z.object({
   by: z.enum(['check', 'operator', 'answers']),
   evidence: z.string().nullable(),
   note: z.string().nullable(),
+  /**
+   * Set when the operator overrides what a bound check evaluated: the check's
+   * result and evidence (the operator's reason is `note`). Absent otherwise.
+   */
+  overrides: z.object({ result: z.enum(['pass', 'fail']), evidence: z.string().nullable() }).optional(),
 });
 
 export const RunNoticeEventSchema = z.object({ ...base, type: z.literal('run.notice'), level: z.enum(['info', 'warning', 'error']), message: z.string() });

@@ -9,6 +9,7 @@ import { createOutputThrottle } from './create-output-throttle.js';
 import { checkEditedSource } from './check-edited-source.js';
 import { describeHandover } from './describe-handover.js';
 import { abortRun, finishRun } from './finish-run.js';
+import { findUserEditor } from './find-user-editor.js';
 import { openExternalEditor } from './open-external-editor.js';
 import { recordMark } from './record-mark.js';
 import type { TuiRunHooks, TuiRunLog } from './tui-run-hooks.js';
@@ -153,7 +154,13 @@ export function createTuiController(store: TuiStore, options: TuiControllerOptio
 
   async function edit(effect: Extract<Effect, { kind: 'open-editor' | 'check-edit' }>): Promise<void> {
     const cell = runbook.cells.find((c) => c.id === effect.cellId)!;
-    const source = effect.kind === 'open-editor' ? await hooks.suspend(() => openExternalEditor(effect.source, cell, options.env)) : effect.source;
+    const editor = effect.kind === 'open-editor' ? findUserEditor(options.env) : null;
+    if (editor && editor.command === null) {
+      store.dispatch({ type: 'edit-closed', message: editor.reason });
+      return;
+    }
+    const command = editor?.command;
+    const source = command ? await hooks.suspend(() => openExternalEditor(command, effect.source, cell, options.env)) : effect.source;
     if (source === null || source === (store.getState().cells[cell.id]?.edited ?? cell.source)) {
       store.dispatch({ type: 'edit-closed', message: source === null ? 'the editor failed; nothing changed' : 'no change; nothing to run' });
       return;
@@ -207,7 +214,7 @@ export function createTuiController(store: TuiStore, options: TuiControllerOptio
         return;
       }
       case 'mark':
-        return recordMark(context(), effect.target, effect.result, effect.note);
+        return recordMark(context(), effect.target, effect.result, effect.note, effect.overrides);
       case 'open-editor':
       case 'check-edit':
         return edit(effect);

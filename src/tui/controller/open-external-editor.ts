@@ -5,13 +5,11 @@ import { join } from 'node:path';
 import type { Cell } from '../../model/runbook.js';
 
 /**
- * Opens `$VISUAL` (else `$EDITOR`) on a private copy of the source and returns
- * what was saved, or null when the editor failed. The command is run by
- * `sh -c` so that `EDITOR="code --wait"` works.
+ * Opens `editor` (the operator's, see `findUserEditor`) on a private copy of
+ * the source and returns what was saved, or null when the editor failed. The
+ * command is run by `sh -c` so that `EDITOR="code --wait"` works.
  */
-export async function openExternalEditor(source: string, cell: Cell, env: Record<string, string | undefined>): Promise<string | null> {
-  const editor = env.VISUAL || env.EDITOR;
-  if (!editor) return null;
+export async function openExternalEditor(editor: string, source: string, cell: Cell, env: Record<string, string | undefined>): Promise<string | null> {
   const dir = await mkdtemp(join(tmpdir(), 'litops-edit-'));
   const name = (cell.attributes.name ?? cell.id).replace(/[^A-Za-z0-9._-]+/g, '-');
   const file = join(dir, `${name}.${(cell.executable ? cell.lang : cell.guess) === 'sql' ? 'sql' : 'sh'}`);

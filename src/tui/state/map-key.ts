@@ -1,6 +1,9 @@
 import type { Key } from 'ink';
 import type { OperatorAction } from './tui-actions.js';
-import type { TuiState } from './tui-state.js';
+import type { MarkResult, TuiState } from './tui-state.js';
+
+/** Checklist keys that mark the selected entry, after the marks it shows (✓ ✗ –). */
+const CHECKLIST_MARKS: Readonly<Record<string, MarkResult>> = { y: 'pass', f: 'fail', '-': 'n/a' };
 
 /**
  * What a key means on the current screen or dialog (null: nothing). Ctrl-C is
@@ -23,7 +26,8 @@ export function mapKey(state: TuiState, input: string, key: Key): OperatorAction
   if (key.escape) return { type: 'back' };
   if (key.ctrl || key.meta) return null;
   if (state.screen === 'checklist') {
-    const result = ({ p: 'pass', f: 'fail', n: 'n/a', a: 'n/a' } as const)[input as 'p' | 'f' | 'n' | 'a'];
+    // Not p/n/a: those mean previous, next and abort on every screen.
+    const result = CHECKLIST_MARKS[input];
     if (result) return { type: 'mark', result };
   }
   switch (input) {
@@ -39,6 +43,8 @@ export function mapKey(state: TuiState, input: string, key: Key): OperatorAction
       return { type: 'skip' };
     case 'e':
       return { type: 'edit' };
+    case 'E':
+      return { type: 'edit', external: true };
     case 'r':
       return { type: 'retry' };
     case 'a':
@@ -75,6 +81,7 @@ function mapDialogKey(state: TuiState, input: string, key: Key): OperatorAction 
     case 'review-edit':
       if (key.return) return { type: 'submit' };
       if (input === 'e') return { type: 'edit' };
+      if (input === 'E') return { type: 'edit', external: true };
       if (input === 'y') return { type: 'confirm', yes: true };
       if (input === 'n') return { type: 'confirm', yes: false };
       return null;

@@ -64,7 +64,7 @@ export function reduceEvent(state: TuiState, event: RunEvent): TuiState {
       return reduceDecision(state, event);
     case 'criterion':
       if (event.result === 'unanswered' && state.marks[markKey({ kind: 'criterion', id: event.criterion })]) return state;
-      return setMark(state, `criterion:${event.criterion}`, { result: event.result, note: event.note, by: event.by, evidence: event.evidence });
+      return setMark(state, `criterion:${event.criterion}`, { result: event.result, note: event.note, by: event.by, evidence: event.evidence, overrides: event.overrides ?? null });
     case 'run.notice':
       return addNotice(state, event.level, event.message);
     case 'run.end':

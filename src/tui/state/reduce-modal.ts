@@ -1,8 +1,7 @@
 import { createLineInput, createTextEditor, editLineInput, editText, getEditorText } from '../editing/index.js';
 import type { OperatorAction } from './tui-actions.js';
 import { advanceCursor } from './reduce-controller.js';
-import { getChecklist } from './outline.js';
-import { clamp, findCell, rememberEdit, requestRun, withEffect } from './reduce-operator.js';
+import { findCell, openEditor, rememberEdit, requestRun, withEffect } from './reduce-operator.js';
 import type { MarkResult, Modal, TuiState } from './tui-state.js';
 
 const RESULTS: MarkResult[] = ['pass', 'fail', 'n/a'];
@@ -34,10 +33,7 @@ export function reduceModal(state: TuiState, modal: Modal, action: OperatorActio
       const cell = findCell(state, modal.cellId);
       if (!cell) return { ...state, modal: null };
       if (action.type === 'submit' || (action.type === 'confirm' && action.yes)) return requestRun(state, cell, modal.source, 'edit', modal.reasons);
-      if (action.type === 'edit') {
-        if (state.editor === 'external') return withEffect({ ...state, modal: null, busy: true }, { kind: 'open-editor', cellId: cell.id, source: modal.source });
-        return { ...state, modal: { kind: 'edit-inline', cellId: cell.id, editor: createTextEditor(modal.source) } };
-      }
+      if (action.type === 'edit') return openEditor(state, cell.id, modal.source, action.external ?? false);
       if (action.type === 'confirm' && !action.yes) return { ...state, modal: null };
       return state;
     }
@@ -58,7 +54,7 @@ export function reduceModal(state: TuiState, modal: Modal, action: OperatorActio
 type LineDialog = Extract<Modal, { kind: 'skip-reason' | 'abort-reason' | 'mark' | 'confirm-destructive' }>;
 
 function reduceLineDialog(state: TuiState, modal: LineDialog, action: OperatorAction): TuiState {
-  if (action.type === 'text') return { ...state, modal: { ...modal, input: editLineInput(modal.input, action.input, action.key) } as Modal };
+  if (action.type === 'text') return { ...state, modal: { ...modal, input: editLineInput(modal.input, action.input, action.key), ...(modal.kind === 'mark' ? { error: null } : {}) } as Modal };
   if (action.type === 'cycle' && modal.kind === 'mark') return { ...state, modal: { ...modal, result: RESULTS[(RESULTS.indexOf(modal.result) + 1) % RESULTS.length]! } };
   if (action.type !== 'submit') return state;
   const text = modal.input.value.trim();
@@ -70,9 +66,10 @@ function reduceLineDialog(state: TuiState, modal: LineDialog, action: OperatorAc
       if (!text) return state;
       return withEffect({ ...state, modal: null, busy: true }, { kind: 'abort', reason: text });
     case 'mark': {
-      const next = withEffect({ ...state, modal: null }, { kind: 'mark', target: modal.target, result: modal.result, note: text || null });
-      if (state.screen === 'checklist') return { ...next, checklist: { selected: clamp(state.checklist.selected + 1, 0, getChecklist(state).length - 1) } };
-      return modal.target.kind === 'step' ? advanceCursor(next) : next;
+      if (modal.overrides && !text) return { ...state, modal: { ...modal, error: 'a reason is required to override what litops evaluated (it is logged); Esc keeps the evaluated result' } };
+      const next = withEffect({ ...state, modal: null }, { kind: 'mark', target: modal.target, result: modal.result, note: text || null, overrides: modal.overrides });
+      // In the checklist the selection stays on the entry just marked: moving it unasked hid what was marked.
+      return modal.target.kind === 'step' && state.screen !== 'checklist' ? advanceCursor(next) : next;
     }
     case 'confirm-destructive': {
       const cell = findCell(state, modal.cellId);

@@ -2,7 +2,7 @@ import type { Cell } from '../../model/runbook.js';
 import { createLineInput, createTextEditor } from '../editing/index.js';
 import type { OperatorAction } from './tui-actions.js';
 import { findNextOpenRow, findStepRow, getChecklist, getRowStatus } from './outline.js';
-import type { Effect, TuiState } from './tui-state.js';
+import { markKey, type Effect, type TuiState } from './tui-state.js';
 
 /** Applies what the operator asked for on the current screen (no dialog open). */
 export function reduceOperator(state: TuiState, action: OperatorAction): TuiState {
@@ -74,7 +74,7 @@ function reduceStepper(state: TuiState, action: OperatorAction): TuiState {
       if (!row) return { ...state, modal: { kind: 'confirm-finish' } };
       const status = getRowStatus(state, row);
       if (status === 'pending' && cell) return requestRun(state, cell, null, 'run');
-      if (status === 'pending') return { ...state, modal: { kind: 'mark', target: { kind: 'step', id: row.step.id }, result: 'pass', input: createLineInput() } };
+      if (status === 'pending') return { ...state, modal: { kind: 'mark', target: { kind: 'step', id: row.step.id }, result: 'pass', input: createLineInput(), overrides: null, error: null } };
       const next = findNextOpenRow(state, state.cursor);
       if (next !== -1) return { ...state, cursor: next, outputScroll: 0 };
       const anyOpen = findNextOpenRow(state, -1);
@@ -90,8 +90,7 @@ function reduceStepper(state: TuiState, action: OperatorAction): TuiState {
     case 'edit': {
       if (!cell || !idle) return state;
       const source = state.cells[cell.id]?.edited ?? cell.source;
-      if (state.editor === 'external') return withEffect({ ...state, busy: true }, { kind: 'open-editor', cellId: cell.id, source });
-      return { ...state, modal: { kind: 'edit-inline', cellId: cell.id, editor: createTextEditor(source) } };
+      return openEditor(state, cell.id, source, action.external ?? false);
     }
     default:
       return reduceCommon(state, action);
@@ -101,10 +100,23 @@ function reduceStepper(state: TuiState, action: OperatorAction): TuiState {
 function reduceChecklist(state: TuiState, action: OperatorAction): TuiState {
   const entries = getChecklist(state);
   if (action.type === 'move') return { ...state, checklist: { selected: clamp(state.checklist.selected + action.delta, 0, entries.length - 1) } };
+  if (action.type === 'step') return { ...state, checklist: { selected: clamp(state.checklist.selected + action.direction, 0, entries.length - 1) } };
   const entry = entries[state.checklist.selected];
-  if (action.type === 'mark' && entry) return { ...state, modal: { kind: 'mark', target: entry.target, result: action.result, input: createLineInput() } };
-  if (action.type === 'primary' && entry) return { ...state, modal: { kind: 'mark', target: entry.target, result: 'pass', input: createLineInput() } };
+  if ((action.type === 'mark' || action.type === 'primary') && entry) {
+    const mark = state.marks[markKey(entry.target)];
+    // A bound check litops evaluated stays evaluated unless the operator overrides it, with a reason.
+    const overrides = mark?.by === 'check' && (mark.result === 'pass' || mark.result === 'fail') ? { result: mark.result, evidence: mark.evidence } : null;
+    const result = action.type === 'mark' ? action.result : overrides ? (overrides.result === 'pass' ? 'fail' : 'pass') : 'pass';
+    if (overrides && result === overrides.result) return { ...state, notices: [...state.notices, { level: 'info', message: `litops evaluated this check: ${overrides.result}; it stays evaluated` }] };
+    return { ...state, modal: { kind: 'mark', target: entry.target, result, input: createLineInput(), overrides, error: null } };
+  }
   return reduceCommon(state, action);
+}
+
+/** `e`: the inline editor; `E`: the operator's own editor, which the controller looks for. */
+export function openEditor(state: TuiState, cellId: string, source: string, external: boolean): TuiState {
+  if (external) return withEffect({ ...state, modal: null, busy: true }, { kind: 'open-editor', cellId, source });
+  return { ...state, modal: { kind: 'edit-inline', cellId, editor: createTextEditor(source) } };
 }
 
 /** Run (or retry) a cell: destructive cells first ask for their name. */

@@ -9,7 +9,8 @@ export type OperatorAction =
   | { type: 'step'; direction: 1 | -1 }
   | { type: 'primary' }
   | { type: 'skip' }
-  | { type: 'edit' }
+  /** `e` edits inline; `E` (external) opens the editor the operator chose ($VISUAL, else $EDITOR). */
+  | { type: 'edit'; external?: boolean }
   | { type: 'retry' }
   | { type: 'abort' }
   | { type: 'show'; screen: 'checklist' | 'output' | 'help' }

@@ -22,7 +22,10 @@ export interface TuiStateOptions {
   values?: Record<string, string>;
   /** `--only`/`--from`/`--to`/`--tag` as given: the overview offers only that selection (default: choose). */
   fixedSelection?: string | null;
-  /** `external` when `$VISUAL` or `$EDITOR` is set (default `inline`). */
+  /**
+   * @deprecated Ignored: `e` always edits inline and `E` opens the operator's own
+   * editor (`$VISUAL`, else an `$EDITOR` that npm did not inject), found when pressed.
+   */
   editor?: 'external' | 'inline';
 }
 
@@ -50,7 +53,6 @@ export function createTuiState(options: TuiStateOptions): TuiState {
     marks: {},
     checklist: { selected: 0 },
     running: null,
-    editor: options.editor ?? 'inline',
     busy: false,
     modal: null,
     edits: {},
@@ -76,14 +78,16 @@ function reduceInputs(state: TuiState, action: Parameters<typeof reduceOperator>
   const { inputs } = state;
   if (action.type === 'cancel' || action.type === 'interrupt') return { ...state, screen: 'overview' };
   if (action.type === 'text') {
-    return { ...state, inputs: { ...inputs, input: editLineInput(inputs.input, action.input, action.key) } };
+    return { ...state, inputs: { ...inputs, input: editLineInput(inputs.input, action.input, action.key), error: null } };
   }
   if (action.type !== 'submit') return state;
   const name = inputs.names[inputs.index]!;
   const value = inputs.input.value;
-  if (value === '' && findInputVariable(state, name)?.required) return state;
+  if (value === '' && findInputVariable(state, name)?.required) {
+    return { ...state, inputs: { ...inputs, error: `${name} is required and cannot be empty: type a value, or Esc to go back` } };
+  }
   const values = { ...inputs.values, [name]: value };
-  if (inputs.index + 1 < inputs.names.length) return { ...state, inputs: { ...inputs, index: inputs.index + 1, input: createLineInput(), values } };
+  if (inputs.index + 1 < inputs.names.length) return { ...state, inputs: { ...inputs, index: inputs.index + 1, input: createLineInput(), values, error: null } };
   const { choices, selected } = state.overview;
-  return { ...state, busy: true, inputs: { ...inputs, values, input: createLineInput() }, effects: [...state.effects, { kind: 'start', procedure: choices[selected]?.procedure ?? null, values }] };
+  return { ...state, busy: true, inputs: { ...inputs, values, input: createLineInput(), error: null }, effects: [...state.effects, { kind: 'start', procedure: choices[selected]?.procedure ?? null, values }] };
 }

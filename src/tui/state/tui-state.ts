@@ -65,6 +65,14 @@ export interface Mark {
   by: 'operator' | 'check' | 'answers';
   /** A bound check: what it evaluated (e.g. `value < 0.5: actual 0.12`). */
   evidence: string | null;
+  /** An operator's mark over a bound check's result: what the check said. */
+  overrides?: Override | null;
+}
+
+/** What a bound check evaluated, which an operator's mark replaces (with a reason). */
+export interface Override {
+  result: 'pass' | 'fail';
+  evidence: string | null;
 }
 
 /** A dialog over the current screen; keys go to it first. */
@@ -73,7 +81,8 @@ export type Modal =
   | { kind: 'confirm-destructive'; cellId: string; source: string | null; reasons: DestructiveReason[]; action: 'run' | 'retry' | 'edit'; input: LineInput; error: string | null }
   | { kind: 'edit-inline'; cellId: string; editor: TextEditor }
   | { kind: 'review-edit'; cellId: string; source: string; reasons: DestructiveReason[] }
-  | { kind: 'mark'; target: MarkTarget; result: MarkResult; input: LineInput }
+  /** `overrides`: the result litops evaluated for a bound check; overriding it needs a reason (the note). */
+  | { kind: 'mark'; target: MarkTarget; result: MarkResult; input: LineInput; overrides: Override | null; error: string | null }
   | { kind: 'confirm-quit' }
   | { kind: 'abort-reason'; input: LineInput }
   | { kind: 'confirm-finish' };
@@ -83,7 +92,7 @@ export type Effect =
   | { kind: 'start'; procedure: string | null; values: Record<string, string> }
   | { kind: 'run-cell'; cellId: string; source: string | null; action: 'run' | 'retry' | 'edit'; confirmedDestructive: boolean }
   | { kind: 'skip'; cellId: string | null; stepId: string; reason: string }
-  | { kind: 'mark'; target: MarkTarget; result: MarkResult; note: string | null }
+  | { kind: 'mark'; target: MarkTarget; result: MarkResult; note: string | null; overrides: Override | null }
   | { kind: 'open-editor'; cellId: string; source: string }
   | { kind: 'check-edit'; cellId: string; source: string }
   | { kind: 'cancel-cell' }
@@ -109,7 +118,7 @@ export interface TuiState {
   size: { cols: number; rows: number };
   overview: { choices: OverviewChoice[]; selected: number; fixedSelection: string | null };
   /** The inputs being asked for (`names`: the chosen part's missing ones) and every value known so far. */
-  inputs: { names: string[]; index: number; input: LineInput; values: Record<string, string> };
+  inputs: { names: string[]; index: number; input: LineInput; values: Record<string, string>; /** Why the last Enter was refused (none: null). */ error?: string | null };
   run: { id: string; dir: string } | null;
   rows: OutlineRow[];
   /** Index into rows. */
@@ -119,8 +128,6 @@ export interface TuiState {
   marks: Record<string, Mark>;
   checklist: { selected: number };
   running: { cellId: string; attempt: number } | null;
-  /** How `e` edits: `$VISUAL`/`$EDITOR` (external), else the inline editor. */
-  editor: 'external' | 'inline';
   /** A cell whose run was asked for and has not started yet (the controller is busy). */
   busy: boolean;
   modal: Modal | null;

@@ -16,10 +16,11 @@ export function Checklist({ state, height }: { state: TuiState; height: number }
       {entries.slice(top, top + height - 1).map((entry, offset) => {
         const mark = state.marks[markKey(entry.target)];
         const [glyph, color] = GLYPH[mark?.result ?? 'unanswered'];
-        const kind = entry.target.kind === 'criterion' ? (entry.check ? 'check' : 'criterion') : entry.target.kind;
-        const detail = mark?.evidence ?? (entry.check ? `bound: ${entry.check}` : '');
+        // An evaluated check shows its evidence; an override says so first, then what the check had said.
+        const kind = entry.target.kind === 'criterion' ? (entry.check ? (mark?.overrides ? 'check overridden' : 'check') : 'criterion') : entry.target.kind;
+        const detail = mark?.overrides ? `the check said ${mark.overrides.result}` : (mark?.evidence ?? (entry.check ? `bound: ${entry.check}` : ''));
         const note = mark?.note ? ` · “${mark.note}”` : '';
-        const by = mark && mark.result !== 'unanswered' ? ` (${mark.by})` : '';
+        const by = !mark || mark.result === 'unanswered' ? '' : mark.by === 'check' ? ' (evaluated)' : ` (${mark.by})`;
         return (
           <Line key={markKey(entry.target)} inverse={top + offset === selected}>
             <Line color={color}>{glyph}</Line>

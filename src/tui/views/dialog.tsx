@@ -56,7 +56,13 @@ function describeDialog(state: TuiState, modal: Modal, height: number): ReactEle
             <Text key={r} inverse={r === modal.result} color={r === 'pass' ? 'green' : r === 'fail' ? 'red' : 'gray'}>{` ${r} `}</Text>
           ))}
         </Text>,
-        <TextField key="i" input={modal.input} label="note (optional): " />,
+        ...(modal.overrides
+          ? [
+              <Line key="o" color="yellow">{`litops evaluated this: ${modal.overrides.result}${modal.overrides.evidence ? ` (${modal.overrides.evidence})` : ''}. Overriding it needs a reason, logged.`}</Line>,
+              <TextField key="i" input={modal.input} label="reason: " />,
+            ]
+          : [<TextField key="i" input={modal.input} label="note (optional): " />]),
+        ...(modal.error ? [<Line key="e" color="yellow">{modal.error}</Line>] : []),
       ];
     }
     case 'confirm-quit':
@@ -84,7 +90,7 @@ function describeDialog(state: TuiState, modal: Modal, height: number): ReactEle
         ...diff.filter((d, i) => d.kind !== 'same' || diff[i - 1]?.kind !== 'same' || diff[i + 1]?.kind !== 'same').slice(0, height - 2).map((d, i) => (
           <Line key={`d${i}`} color={d.kind === 'added' ? 'green' : d.kind === 'removed' ? 'red' : undefined} dim={d.kind === 'same'}>{`${d.kind === 'added' ? '+' : d.kind === 'removed' ? '-' : ' '} ${showInert(d.text)}`}</Line>
         )),
-        <Line key="k" dim>{'Enter run it · e edit again · Esc discard'}</Line>,
+        <Line key="k" dim>{'Enter run it · e edit again (E in $EDITOR) · Esc discard'}</Line>,
       ];
     }
     case 'edit-inline': {

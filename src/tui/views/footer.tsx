@@ -4,8 +4,8 @@ import type { TuiState } from '../state/index.js';
 const KEYS: Record<string, string> = {
   overview: '↑↓ choose · Enter start · ? help · q quit',
   inputs: 'type the value · Enter next · Esc back',
-  stepper: 'Enter run/next · s skip · e edit · r retry · n/p step · c criteria · o output · a abort · q quit · ? help',
-  checklist: '↑↓ select · p pass · f fail · n n/a · Enter pass · Esc back',
+  stepper: 'Enter run/next · s skip · e edit · E $EDITOR · r retry · n/p step · c criteria · o output · a abort · q quit · ? help',
+  checklist: '↑↓ select · y pass · f fail · - n/a · Enter mark · Esc back · ? help',
   output: '↑↓ PgUp/PgDn scroll · Esc/o back',
   help: 'any key: back',
   summary: 'Enter/q: leave',
@@ -32,12 +32,12 @@ function dialogKeys(state: TuiState): string {
     case 'edit-inline':
       return 'Ctrl-S save · Esc discard';
     case 'review-edit':
-      return 'Enter run the edited cell · e edit again · Esc discard';
+      return 'Enter run the edited cell · e edit again · E in $EDITOR · Esc discard';
     case 'confirm-quit':
     case 'confirm-finish':
       return 'y/Enter yes · n/Esc no';
     case 'mark':
-      return 'Tab pass/fail/n/a · type a note · Enter save · Esc cancel';
+      return state.modal!.overrides ? 'Tab pass/fail/n/a · type the reason · Enter override · Esc keep' : 'Tab pass/fail/n/a · type a note · Enter save · Esc cancel';
     default:
       return 'Enter confirm · Esc cancel';
   }

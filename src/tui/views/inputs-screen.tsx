@@ -15,6 +15,7 @@ export function InputsScreen({ state, height }: { state: TuiState; height: numbe
       {variable?.secret ? <Line color="yellow">{'secret: masked here, redacted from output and never written to the log'}</Line> : null}
       <Line />
       <TextField input={input} label={`${name} = `} masked={variable?.secret ?? false} />
+      {state.inputs.error ? <Line color="yellow">{state.inputs.error}</Line> : null}
       {state.busy ? <Line dim>{'starting the run…'}</Line> : null}
     </Box>
   );

@@ -73,7 +73,7 @@ describe('the terminal UI in a real terminal (tmux)', () => {
     await ui.send('Enter');
     await ui.waitFor('↷ Something we will skip');
 
-    await ui.send('e');
+    await ui.send('E');
     await ui.waitFor('Edited greet: -1 +1 lines');
     const review = await ui.capture();
     expect(review).toContain('- echo "greeting: original"');
@@ -93,7 +93,7 @@ describe('the terminal UI in a real terminal (tmux)', () => {
 
     await ui.send('c');
     await ui.waitFor('Checklist · 2 entries');
-    await ui.send('p');
+    await ui.send('y');
     await ui.type('paged in at 03:10');
     await ui.send('Enter');
     await ui.waitFor('“paged in at 03:10” (operator)');
@@ -119,7 +119,7 @@ describe('the terminal UI in a real terminal (tmux)', () => {
     await resumed.waitFor(/^\s+count 3$/m);
     await resumed.send('c');
     await resumed.waitFor('Checklist');
-    await resumed.send(['Down', 'p']);
+    await resumed.send(['Down', 'y']);
     await resumed.send('Enter');
     await resumed.waitFor(/✓ criterion: The greeting was printed.*\(operator\)/);
     await resumed.send('Escape');
@@ -241,7 +241,7 @@ describe('the terminal UI in a real terminal (tmux)', () => {
     await ui.waitFor((/^ Failover check {10,30}run/m));
     screen = await ui.capture();
     for (const line of screen.split('\n')) expect([...line].length).toBeLessThanOrEqual(60);
-    expect(screen.split('\n').filter((line) => line.trim()).at(-1)).toContain('p pass');
+    expect(screen.split('\n').filter((line) => line.trim()).at(-1)).toContain('y pass');
     await ui.resize(80, 24);
 
     await ui.send('Escape');

@@ -57,7 +57,10 @@ describe('the overview asks only for what the chosen part reads', () => {
     expect(findInputVariable(state, 'POD')).toMatchObject({ required: true, description: 'set by find-pod, which is not selected' });
     state = press(state, { return: true });
     expect(state.inputs.index).toBe(0);
-    state = press(state, 'api-7', { return: true }, 'jobs', { return: true });
+    expect(state.inputs.error).toBe('POD is required and cannot be empty: type a value, or Esc to go back');
+    state = press(state, 'a');
+    expect(state.inputs.error).toBeNull();
+    state = press(state, { backspace: true }, 'api-7', { return: true }, 'jobs', { return: true });
     expect(state.effects).toEqual([{ kind: 'start', procedure: 'vacuum-the-database', values: { POD: 'api-7', DB_TABLE: 'jobs' } }]);
   });
 

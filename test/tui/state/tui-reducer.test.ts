@@ -148,9 +148,13 @@ describe('reduceTui', () => {
     expect(state.modal).toMatchObject({ kind: 'confirm-destructive', cellId: 'hello', source: 'rm -rf /tmp/x', action: 'edit' });
   });
 
-  it('uses the external editor when there is one', () => {
-    const state = press({ ...started(), editor: 'external' }, 'e');
+  it('e always edits inline; E asks for the operator\'s own editor, also from the review', () => {
+    expect(press(started(), 'e').modal?.kind).toBe('edit-inline');
+    let state = press(started(), 'E');
     expect(state.effects).toEqual([{ kind: 'open-editor', cellId: 'hello', source: 'echo "hello from litops"' }]);
+    state = apply(started(), { type: 'edited', cellId: 'hello', source: 'echo 2', reasons: [] });
+    expect(press(state, 'e').modal?.kind).toBe('edit-inline');
+    expect(press(state, 'E').effects).toEqual([{ kind: 'open-editor', cellId: 'hello', source: 'echo 2' }]);
   });
 
   it('Ctrl-C cancels a running cell and asks to quit otherwise', () => {
@@ -191,14 +195,48 @@ describe('reduceTui', () => {
     state = press(state, 'f');
     state = type(state, 'greeting was garbled');
     state = press(state, { return: true });
-    expect(state.effects).toEqual([{ kind: 'mark', target: { kind: 'prerequisite', id: getChecklist(state)[0]!.target.id }, result: 'fail', note: 'greeting was garbled' }]);
-    expect(state.checklist.selected).toBe(1);
+    expect(state.effects).toEqual([{ kind: 'mark', target: { kind: 'prerequisite', id: getChecklist(state)[0]!.target.id }, result: 'fail', note: 'greeting was garbled', overrides: null }]);
+    // The selection stays on the entry just marked.
+    expect(state.checklist.selected).toBe(0);
+    state = press(state, { downArrow: true });
     const criterion = getChecklist(state)[1]!.target.id;
     state = apply(state, { type: 'event', event: { type: 'criterion', ts, criterion, result: 'pass', by: 'operator', evidence: null, note: null } });
     state = apply(state, { type: 'check', criterion, passed: false, evidence: 'x' });
     expect(state.marks[`criterion:${criterion}`]).toMatchObject({ result: 'pass', by: 'operator' });
     state = press(state, { escape: true });
     expect(state.screen).toBe('stepper');
+  });
+
+  it('checklist marks are y, f and -; p and n move like previous and next, a aborts', () => {
+    let state = press(started(), 'c', 'n');
+    expect(state.checklist.selected).toBe(1);
+    expect(state.modal).toBeNull();
+    state = press(state, 'p');
+    expect(state.checklist.selected).toBe(0);
+    expect(press(state, 'y').modal).toMatchObject({ kind: 'mark', result: 'pass' });
+    expect(press(state, 'f').modal).toMatchObject({ kind: 'mark', result: 'fail' });
+    expect(press(state, '-').modal).toMatchObject({ kind: 'mark', result: 'n/a' });
+    expect(press(state, 'a').modal?.kind).toBe('abort-reason');
+  });
+
+  it('a check litops evaluated stays evaluated; overriding it needs a reason, which the mark carries', () => {
+    let state = press(started(), 'c', { downArrow: true });
+    const criterion = getChecklist(state)[1]!.target.id;
+    state = apply(state, { type: 'check', criterion, passed: true, evidence: 'exit 0: actual 0' });
+    state = press(state, 'y');
+    expect(state.modal).toBeNull();
+    expect(state.notices.at(-1)?.message).toBe('litops evaluated this check: pass; it stays evaluated');
+    state = press(state, '-');
+    expect(state.modal).toMatchObject({ kind: 'mark', result: 'n/a', overrides: { result: 'pass', evidence: 'exit 0: actual 0' } });
+    state = press(state, { return: true });
+    expect(state.effects).toEqual([]);
+    expect(state.modal).toMatchObject({ kind: 'mark', error: expect.stringContaining('a reason is required') });
+    state = press(state, { escape: true });
+    expect(state.marks[`criterion:${criterion}`]).toMatchObject({ result: 'pass', by: 'check' });
+    state = press(state, '-', 'not run on this host', { return: true });
+    expect(state.effects).toEqual([{ kind: 'mark', target: { kind: 'criterion', id: criterion }, result: 'n/a', note: 'not run on this host', overrides: { result: 'pass', evidence: 'exit 0: actual 0' } }]);
+    state = apply(state, { type: 'event', event: { type: 'criterion', ts, criterion, result: 'n/a', by: 'operator', evidence: null, note: 'not run on this host', overrides: { result: 'pass', evidence: 'exit 0: actual 0' } } });
+    expect(state.marks[`criterion:${criterion}`]).toMatchObject({ result: 'n/a', by: 'operator', overrides: { result: 'pass' } });
   });
 
   it('asks to finish once every step is done, and shows the summary when the run ended', () => {
