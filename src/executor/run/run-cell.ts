@@ -106,7 +106,9 @@ export async function runCell(context: RunContext, cell: Cell, options: RunCellO
     rows: run.rows ?? undefined,
     durationMs,
   };
-  const expectations = evaluateCellExpectations(cell, actual, streams, { implicitExit: stopped === null });
+  // Checks describe a finished run: a cancelled, timed-out or unrunnable attempt has no exit code to judge, and its error says why.
+  const finished = run.status === 'passed' || run.status === 'failed';
+  const expectations = finished ? evaluateCellExpectations(cell, actual, streams, { implicitExit: stopped === null }) : [];
   const status: CellStatus = run.status !== 'passed' ? run.status : expectations.every((e) => e.passed) ? 'passed' : 'failed';
   const capture = status === 'passed' ? applyCapture(context, cell, run.captureValue ?? raw.trim()) : null;
   const tail = [stdout, stderr].filter(Boolean).join('\n').split('\n').slice(-TAIL_LINES).join('\n');

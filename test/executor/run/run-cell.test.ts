@@ -79,4 +79,18 @@ describe('runCell', () => {
       expect(starts).toEqual([['one', 1, 1], ['two', 2, 1], ['two', 3, 2], ['one', 4, 2]]);
     });
   });
+
+  it('says a cancelled cell was cancelled, with no exit check failing on the exit code it never had', async () => {
+    const { runbook } = parseRunbookSync('# T\n```bash {name=wait}\nsleep 5\n```\n', { path: 'test.md' });
+    const created = await createRun({ runbook, runbookDir: dir, values: {}, db: null, sandbox: false, env: { PATH: process.env.PATH }, dataDir: join(dir, '.litops'), timeoutMs: null, emit: () => undefined });
+    try {
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 300);
+      const outcome = await runCell(created.context, runbook.cells[0]!, { signal: controller.signal });
+      expect(outcome).toMatchObject({ status: 'cancelled', exitCode: null, error: 'cancelled by the operator', expectations: [] });
+    } finally {
+      await created.close();
+    }
+  });
 });
+
