@@ -1,4 +1,5 @@
 import { formatDuration } from '../model/duration.js';
+import { formatCount } from '../model/format-count.js';
 import type { Cell, Runbook, Step } from '../model/runbook.js';
 import { formatDiagnostic } from './format-diagnostics.js';
 
@@ -77,5 +78,5 @@ function summarize(runbook: Runbook): string {
   const destructive = runbook.cells.filter((c) => c.destructive).length;
   const blocking = runbook.cells.filter((c) => c.blocking).length;
   const inputs = runbook.variables.filter((v) => v.role === 'input').length;
-  return `${runbook.procedures.length} procedures · ${runbook.steps.length} steps · ${executable} executable cells (${runbook.cells.length - executable} reference) · ${destructive} destructive · ${blocking} blocking · ${runbook.criteria.length} criteria · ${inputs} inputs`;
+  return `${formatCount(runbook.procedures.length, 'procedure')} · ${formatCount(runbook.steps.length, 'step')} · ${formatCount(executable, 'executable cell')} (${runbook.cells.length - executable} reference) · ${destructive} destructive · ${blocking} blocking · ${formatCount(runbook.criteria.length, 'criterion', 'criteria')} · ${formatCount(inputs, 'input')}`;
 }

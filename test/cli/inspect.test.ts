@@ -63,6 +63,14 @@ describe('litops inspect', () => {
     expect(graph.cells).toHaveLength(1);
   });
 
+  it('counts in the singular where there is one (no "1 cells")', async () => {
+    const path = join(dir, 'one-of-each.md');
+    await writeFile(path, '# One of each\n\n## Procedure: Check\n\n1. **Look**\n\n   ```bash\n   echo "$NAME"\n   ```\n\n### Success criteria\n\n- The output looks right\n');
+    const result = await runLitops(['inspect', path]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('1 procedure · 1 step · 1 executable cell (0 reference) · 0 destructive · 0 blocking · 1 criterion · 1 input\n');
+  });
+
   it('reads an empty file', async () => {
     const path = join(dir, 'empty.md');
     await writeFile(path, '');

@@ -1,3 +1,4 @@
+import { formatCount } from '../../model/format-count.js';
 import { createStyle } from '../style.js';
 import type { DriftReport, DriftRow } from './compute-drift.js';
 
@@ -23,7 +24,7 @@ const WHAT: Record<DriftRow['kind'], string> = { status: 'status', 'exit-code': 
 export function formatDriftTable(summary: DriftSummary, color = false): string {
   const style = createStyle(color);
   const { report } = summary;
-  const lines = [`Replay of ${summary.original.runId}: ${summary.original.status} → ${summary.replay.status}; ${plural(report.compared.cells, 'cell')} and ${plural(report.compared.criteria, 'criterion', 'criteria')} compared${summary.ignoreOutput ? ', outputs ignored' : ''}`];
+  const lines = [`Replay of ${summary.original.runId}: ${summary.original.status} → ${summary.replay.status}; ${formatCount(report.compared.cells, 'cell')} and ${formatCount(report.compared.criteria, 'criterion', 'criteria')} compared${summary.ignoreOutput ? ', outputs ignored' : ''}`];
   if (report.manualCriteria.length) lines.push(style.dim(`  not compared (decided by a person, not reproducible unattended): ${report.manualCriteria.join(', ')}`));
   if (report.rows.length) {
     const table = report.rows.map((row) => [row.id, describeWhat(row), `${formatValue(row, 'before')} → ${formatValue(row, 'after')}`] as const);
@@ -54,9 +55,9 @@ export function buildDriftJson(summary: DriftSummary): Record<string, unknown> {
 function verdict({ report, exitCode }: DriftSummary): string {
   const failing = report.rows.filter((row) => row.failing).length;
   const output = report.rows.length - failing;
-  const outputNote = output ? `${plural(output, 'output digest')} changed (reported; output alone never fails a replay, --ignore-output leaves it out)` : '';
+  const outputNote = output ? `${formatCount(output, 'output digest')} changed (reported; output alone never fails a replay, --ignore-output leaves it out)` : '';
   if (exitCode === 130) return 'INTERRUPTED (exit 130): the replay did not finish; the drift above covers what ran';
-  if (report.drift) return `DRIFT (exit 1): ${plural(failing, 'change')} in statuses, exit codes, expectations or criteria${output ? `; ${outputNote}` : ''}`;
+  if (report.drift) return `DRIFT (exit 1): ${formatCount(failing, 'change')} in statuses, exit codes, expectations or criteria${output ? `; ${outputNote}` : ''}`;
   if (output) return `NO DRIFT in statuses, exit codes, expectations or criteria (exit 0); ${outputNote}`;
   return 'NO DRIFT (exit 0): every cell and check behaved as recorded';
 }
@@ -70,8 +71,4 @@ function formatValue(row: DriftRow, side: 'before' | 'after'): string {
   if (value === null) return '—';
   if (row.bytes) return `${String(value).slice(0, 12)} (${row.bytes[side]} B)`;
   return String(value);
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { UsageError } from '../../model/errors.js';
+import { formatCount } from '../../model/format-count.js';
 import { getSha256Hex } from '../digest.js';
 import type { RunStartLine } from '../journal-lines.js';
 import { EVENTS_FILE, OUT_DIR, RUNBOOK_FILE, SIG_FILE, SUMS_FILE } from '../run-dir-layout.js';
@@ -79,7 +80,7 @@ export async function inspectRunDir(runDir: string, options: VerifyOptions = {})
   checked.push(describeCheckpoints(checkpoints));
   const sums = await checkChecksums(runDir, listing, digestOf, checkpoints.keys.at(-1));
   if (sums.problem) return tampered(sums.problem);
-  if (sums.state !== 'missing') checked.push(`${SUMS_FILE}: lists exactly the ${sums.count} files present, each with its sha256`);
+  if (sums.state !== 'missing') checked.push(`${SUMS_FILE}: lists exactly the ${formatCount(sums.count, 'file')} present, each with its sha256`);
   if (sums.state === 'signed') checked.push(`${SIG_FILE}: a valid SSH signature (namespace litops) over ${SUMS_FILE} by ${sums.fingerprint}`);
   const signers = checkSigners(checkpoints.keys, options.allowedSigners);
   if (signers.problem) return tampered(signers.problem);
