@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getLines, ROOT, runLitops } from './run-litops.js';
+import { COMMANDS } from '../../src/cli/command-table.js';
 
 const version = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { version: string }).version;
 
@@ -63,3 +64,13 @@ describe('colour', () => {
     expect(both.stdout).not.toContain('\u001b[');
   });
 });
+
+describe('option help', () => {
+  it.each(COMMANDS.map((command) => command.name))('%s --help says "repeatable" once per option, only where help adds it', async (name) => {
+    const { stdout, code } = await runLitops([name, '--help']);
+    expect(code).toBe(0);
+    for (const line of getLines(stdout)) expect(line.match(/repeatable/g)?.length ?? 0, line).toBeLessThanOrEqual(1);
+    for (const line of getLines(stdout).filter((l) => l.includes('repeatable'))) expect(line).toMatch(/\(repeatable(; default: [^)]*)?\)$/);
+  });
+});
+
