@@ -66,7 +66,7 @@ function reduceLineDialog(state: TuiState, modal: LineDialog, action: OperatorAc
       if (!text) return state;
       return withEffect({ ...state, modal: null, busy: true }, { kind: 'abort', reason: text });
     case 'mark': {
-      if (modal.overrides && !text) return { ...state, modal: { ...modal, error: 'a reason is required to override what litops evaluated (it is logged); Esc keeps the evaluated result' } };
+      if (modal.overrides && !text) return { ...state, modal: { ...modal, error: 'a reason is required to override it; Esc keeps what litops evaluated' } };
       const next = withEffect({ ...state, modal: null }, { kind: 'mark', target: modal.target, result: modal.result, note: text || null, overrides: modal.overrides });
       // In the checklist the selection stays on the entry just marked: moving it unasked hid what was marked.
       return modal.target.kind === 'step' && state.screen !== 'checklist' ? advanceCursor(next) : next;

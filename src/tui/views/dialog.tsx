@@ -58,7 +58,8 @@ function describeDialog(state: TuiState, modal: Modal, height: number): ReactEle
         </Text>,
         ...(modal.overrides
           ? [
-              <Line key="o" color="yellow">{`litops evaluated this: ${modal.overrides.result}${modal.overrides.evidence ? ` (${modal.overrides.evidence})` : ''}. Overriding it needs a reason, logged.`}</Line>,
+              <Line key="o" color="yellow">{`litops evaluated this: ${modal.overrides.result}${modal.overrides.evidence ? ` · ${modal.overrides.evidence}` : ''}`}</Line>,
+              <Line key="w" color="yellow">{'To override it, give a reason (logged); Esc keeps it.'}</Line>,
               <TextField key="i" input={modal.input} label="reason: " />,
             ]
           : [<TextField key="i" input={modal.input} label="note (optional): " />]),
