@@ -4,7 +4,7 @@ import type { TuiState } from '../state/index.js';
 const KEYS: Record<string, string> = {
   overview: '↑↓ choose · Enter start · ? help · q quit',
   inputs: 'type the value · Enter next · Esc back',
-  stepper: 'Enter run/next · s skip · e edit · E $EDITOR · r retry · n/p step · c criteria · o output · a abort · q quit · ? help',
+  stepper: 'Enter run/next · s skip · e edit · r retry · n/p step · c criteria · o output · a abort · q quit · ? help',
   checklist: '↑↓ select · y pass · f fail · - n/a · Enter mark · Esc back · ? help',
   output: '↑↓ PgUp/PgDn scroll · Esc/o back',
   help: 'any key: back',

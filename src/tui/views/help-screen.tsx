@@ -4,11 +4,11 @@ import { Line } from './line.js';
 const HELP: Array<[string, string]> = [
   ['Enter', 'run the current cell; on a finished one, go to the next open step'],
   ['s', 'skip the cell or step (asks why; recorded)'],
-  ['e / E', 'edit the cell before running it: e inline, E in your $VISUAL/$EDITOR (not npm\'s vi); the diff is recorded'],
+  ['e / E', 'edit: e inline, E in your $VISUAL/$EDITOR; the diff is recorded'],
   ['r', 'retry the cell'],
   ['n / p', 'next / previous step'],
   ['↑ ↓ / j k', 'move in the outline'],
-  ['c', 'checklist: y pass, f fail, - n/a (the row stays selected); an evaluated check needs a reason to override'],
+  ['c', 'checklist: y pass · f fail · - n/a (evaluated checks need a reason)'],
   ['o', 'full output of the cell (PgUp/PgDn, ↑ ↓)'],
   ['a', 'abort the run (asks why; ends it)'],
   ['Ctrl-C', 'cancel the running cell (blocking: end it, as done); idle: ask to quit'],

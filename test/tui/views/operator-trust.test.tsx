@@ -72,14 +72,15 @@ describe('the operator is told, not left guessing', () => {
   });
 
   it('help says e edits inline, E in your own editor, and the checklist keys', async () => {
-    const store = createTuiStore(createTuiState({ runbook: checked, size: { cols: 200, rows: 50 } }), () => undefined);
+    const store = createTuiStore(createTuiState({ runbook: checked, size: { cols: 80, rows: 24 } }), () => undefined);
     store.dispatch({ type: 'started', runId: 'r1', runDir: '/tmp/r1', rows: buildOutlineRows(checked, buildPlan(checked)) });
     const { lastFrame, stdin, unmount } = render(<App store={store} />);
     await waitForFrame(lastFrame, 'Enter run/next');
     await keys(stdin, '?');
     const frame = await waitForFrame(lastFrame, 'e / E');
-    expect(frame).toContain("e inline, E in your $VISUAL/$EDITOR (not npm's vi)");
-    expect(frame).toContain('checklist: y pass, f fail, - n/a');
+    // Whole lines at 80 columns: nothing cut off.
+    expect(frame).toContain('edit: e inline, E in your $VISUAL/$EDITOR; the diff is recorded');
+    expect(frame).toContain('checklist: y pass · f fail · - n/a (evaluated checks need a reason)');
     unmount();
   });
 });
