@@ -103,6 +103,7 @@ describe('--answers', () => {
     expect(result.code).toBe(3);
     for (const id of Object.values(ids)) expect(result.stdout).toContain(id);
     expect(result.stdout).toMatch(/2 passed, 0 failed/);
+    expect(result.stdout).toContain("give a person's answers with --answers FILE");
   });
 
   it('a criterion or step answered fail fails the run (exit 1)', async () => {
@@ -125,6 +126,8 @@ describe('--answers', () => {
     const syntax = await runWith('bad-yaml', 'criteria: [unclosed\n');
     expect(syntax.result.code).toBe(2);
     expect(syntax.result.stderr).toMatch(/bad-yaml\.yaml:\d+:/);
+    expect(syntax.result.stderr).not.toMatch(/column \d+:\n/);
+    expect(syntax.result.stderr).toMatch(/[a-z\]]\n$/);
     const key = await runWith('bad-key', 'critera: {}\n');
     expect(key.result.code).toBe(2);
     expect(key.result.stderr).toMatch(/bad-key\.yaml:1:/);

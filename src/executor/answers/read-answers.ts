@@ -23,7 +23,8 @@ export function parseAnswers(text: string, path: string): Answers {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter });
   const syntax = document.errors[0];
-  if (syntax) throw new UsageError(`${path}:${syntax.linePos?.[0]?.line ?? 1}: ${syntax.message.split('\n')[0]}`);
+  // yaml ends its first line with "at line L, column C:" before a code excerpt; file:line already says where.
+  if (syntax) throw new UsageError(`${path}:${syntax.linePos?.[0]?.line ?? 1}: ${syntax.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
   const parsed = AnswersSchema.safeParse(document.toJS() ?? {});
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;

@@ -123,7 +123,7 @@ export function summarizeRun(counts: RunSummary['counts'], stopped: 'failed' | '
     return { status: 'failed', exitCode: ExitCode.failed, counts, reason: parts.join(', ') };
   }
   if (unanswered.length > 0) {
-    return { status: 'needs-person', exitCode: ExitCode.needsPerson, counts, reason: `needs a person for: ${unanswered.join('; ')}` };
+    return { status: 'needs-person', exitCode: ExitCode.needsPerson, counts, reason: `needs a person for: ${unanswered.join('; ')}; give a person's answers with --answers FILE` };
   }
   return { status: 'passed', exitCode: ExitCode.ok, counts, reason: describePassed(counts) };
 }
