@@ -4,6 +4,7 @@ import type { RunEvent } from '../model/events.js';
 import type { Runbook } from '../model/runbook.js';
 import type { Answers } from '../model/answers.js';
 import type { CliIo, OptionValues } from './command-spec.js';
+import { getInvocation } from './invocation.js';
 import type { RunLog } from './run-log.js';
 import { isColorEnabled } from './style.js';
 import { readVersion } from './version.js';
@@ -72,7 +73,7 @@ export async function executeRun(input: ExecuteRunInput): Promise<ExitCodeValue>
     ended = true;
     await log.finish(true);
     await writeReports(log.runDir, strings(options.report));
-    progress.write(`\nRun directory: ${log.runDir}\n  litops verify ${log.runDir}\n`);
+    progress.write(`\nRun directory: ${log.runDir}\n  ${getInvocation(io.env)} verify ${log.runDir}\n`);
     if (options.json === true) {
       const { buildRunSummaryJson } = await import('./run-summary-json.js');
       io.stdout.write(`${JSON.stringify({ ...buildRunSummaryJson(runbook, events), runDir: log.runDir }, null, 2)}\n`);

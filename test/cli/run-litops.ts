@@ -13,7 +13,7 @@ export interface LitopsResult {
 }
 
 export interface RunLitopsOptions {
-  /** Added to (or, when undefined, removed from) the inherited environment. NO_COLOR=1 unless given. */
+  /** Added to (or, when undefined, removed from) the inherited environment. NO_COLOR=1 and no npm_command unless given. */
   env?: Record<string, string | undefined>;
   /** Arguments for node itself, before the bin (e.g. `--import`). */
   nodeArgs?: string[];
@@ -31,7 +31,8 @@ export function runLitops(args: string[], options: RunLitopsOptions = {}): Promi
 
 /** Runs `node ...args` the same way. */
 export function runNode(args: string[], options: RunLitopsOptions = {}): Promise<LitopsResult> {
-  const env: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1', ...options.env };
+  // npm_command: vitest itself runs under npx; litops would then write its hints as `npx litops`.
+  const env: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: '1', npm_command: undefined, ...options.env };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {

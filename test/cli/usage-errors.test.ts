@@ -61,4 +61,21 @@ describe('usage errors (exit 2, one line)', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('hints say npx litops when npm started litops (npx litops, npm exec litops), litops otherwise', async () => {
+    const viaNpx = await runLitops(['frobnicate'], { env: { npm_command: 'exec', npm_lifecycle_event: 'npx' } });
+    expect(viaNpx.stderr).toBe("litops: unknown command 'frobnicate'; see npx litops --help\n");
+    expect((await runLitops(['inspect'], { env: { npm_command: 'exec' } })).stderr).toBe('litops: missing FILE for inspect; see npx litops inspect --help\n');
+    expect((await runLitops(['frobnicate'], { env: { npm_command: undefined } })).stderr).toBe("litops: unknown command 'frobnicate'; see litops --help\n");
+    const dir = await mkdtemp(join(tmpdir(), 'litops-npx-'));
+    try {
+      await writeFile(join(dir, 'hi.md'), '# Hi\n```bash {name=hi}\necho hi\n```\n');
+      const run = await runLitops(['run', join(dir, 'hi.md'), '--ci', '--log-dir', join(dir, 'runs')], { cwd: dir, env: { npm_command: 'exec', LITOPS_SIGNING_KEY: undefined } });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/\n {2}npx litops verify \S+\n/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
+
