@@ -161,7 +161,7 @@ function getStop(cell: Cell, end: { timedOut: boolean; timeoutMs: number | null;
 async function runShell(context: RunContext, cell: Cell, source: string, how: { timeoutMs: number | null; terminal: boolean }, push: Push, signal?: AbortSignal): Promise<RawRun> {
   const { timeoutMs } = how;
   const result = await context.shell.run(
-    { id: cell.id, source, interactive: how.terminal, timeoutMs, cwd: cell.attributes.cwd ?? null, env: { LITOPS_RUN_ID: context.runId, ...context.captures } },
+    { id: cell.id, line: cell.sourceLine, source, interactive: how.terminal, timeoutMs, cwd: cell.attributes.cwd ?? null, env: { LITOPS_RUN_ID: context.runId, ...context.captures } },
     { onOutput: push, ...(signal ? { signal } : {}) },
   );
   const status: CellStatus = result.cancelled ? 'cancelled' : result.timedOut ? 'timed-out' : result.error ? 'error' : 'passed';

@@ -35,6 +35,7 @@ export function buildPrelude(dir: string, errexit: boolean): string {
     buildSnapshotFunctions(),
     buildSaveFunctions(),
     buildTrapShim(),
+    buildCommandNotFound(),
     'builtin . "$__litops_dir/vars.sh"',
     'builtin . "$__litops_dir/functions.sh"',
     'builtin . "$__litops_dir/env.sh"',
@@ -45,4 +46,19 @@ export function buildPrelude(dir: string, errexit: boolean): string {
     'builtin . "$__litops_dir/cell.sh"',
     '',
   ].join('\n');
+}
+
+/**
+ * bash's hook for a missing command: name the cell and the runbook line (not the
+ * temporary cell.sh, which nobody can open); a cell may define its own.
+ */
+function buildCommandNotFound(): string {
+  return `command_not_found_handle() {
+  if [[ \${BASH_SOURCE[1]-} == "$__litops_dir/cell.sh" ]]; then
+    builtin printf '%s: command not found (cell %s, line %d of the runbook)\\n' "$1" "$LITOPS_CELL" "$(( __litops_line0 + BASH_LINENO[0] - 1 ))" >&2
+  else
+    builtin printf '%s: line %s: %s: command not found\\n' "\${BASH_SOURCE[1]-bash}" "\${BASH_LINENO[0]}" "$1" >&2
+  fi
+  return 127
+}`;
 }

@@ -26,7 +26,7 @@ export function createShellSession(options: ShellSessionOptions): ShellSession {
     const signal = hooks.signal ? AbortSignal.any([hooks.signal, stop]) : stop;
     if (start.error || signal.aborted) return makeNotRunResult(start.cwd, start.error ?? 'cancelled before it started', !start.error);
     const cellEnv = { ...cell.env, LITOPS_CELL: cell.id };
-    await prepareCellFiles(files, formatVariablesScript(carried), cell.source, cellEnv);
+    await prepareCellFiles(files, formatVariablesScript(carried), cell.source, cellEnv, cell.line ?? 1);
     try {
       const outcome = await runCellProcess({
         bash: options.bash ?? 'bash',

@@ -33,7 +33,7 @@ export function createSessionFiles(stateDir: string, errexit: boolean): SessionF
  * Writes the carried variables (`vars.sh`), the cell's text (exact bytes) and its
  * own environment (`env.sh`), and removes the previous cell's outputs.
  */
-export async function prepareCellFiles(files: SessionFiles, variables: Buffer, source: string, env: Record<string, string>): Promise<void> {
+export async function prepareCellFiles(files: SessionFiles, variables: Buffer, source: string, env: Record<string, string>, line = 1): Promise<void> {
   const exports = Object.entries(env)
     .filter(([name]) => isShellName(name))
     .map(([name, value]) => `builtin export ${name}=${quoteShell(value)}\n`);
@@ -43,7 +43,7 @@ export async function prepareCellFiles(files: SessionFiles, variables: Buffer, s
     for (const name of outputs) rmSync(join(files.dir, name), { force: true });
     writeFileSync(join(files.dir, 'vars.sh'), variables, { mode: 0o600 });
     writeFileSync(join(files.dir, 'cell.sh'), source, { mode: 0o600 });
-    writeFileSync(join(files.dir, 'env.sh'), exports.join(''), { mode: 0o600 });
+    writeFileSync(join(files.dir, 'env.sh'), `${exports.join('')}__litops_line0=${Math.trunc(line)}\n`, { mode: 0o600 });
   });
 }
 

@@ -22,6 +22,8 @@ export interface ShellSessionOptions {
 export interface ShellCellInput {
   /** Cell id, exported to the cell as `LITOPS_CELL`. */
   id: string;
+  /** The runbook line of the cell's first source line, where a missing command is reported (default: 1, lines of the cell). */
+  line?: number;
   /** The cell's text, run byte for byte (it is written to a file and sourced). */
   source: string;
   /**
