@@ -1,6 +1,6 @@
 import { formatDuration } from '../model/duration.js';
 import { formatCount } from '../model/format-count.js';
-import type { Cell, Runbook, Step } from '../model/runbook.js';
+import type { Cell, Criterion, Runbook, Step } from '../model/runbook.js';
 import { formatDiagnostic } from './format-diagnostics.js';
 
 /** Options of {@link formatOutline}. */
@@ -33,7 +33,7 @@ export function formatOutline(runbook: Runbook, options: OutlineOptions = { colo
     for (const criterion of runbook.criteria.filter((c) => c.procedure === procedure.id)) {
       const cell = criterion.expectation?.cell;
       const bound = criterion.check && cell && !criterion.check.startsWith(cell) ? ` (on ${cell})` : '';
-      out.push(`  ✓ criterion: ${criterion.text}${criterion.check ? paint(36, `  [check ${criterion.check}${bound}]`) : paint(2, '  [manual]')}`);
+      out.push(`  ${markCriterion(criterion)} criterion: ${criterion.text}${criterion.check ? paint(36, `  [check ${criterion.check}${bound}]`) : paint(2, '  [manual]')}`);
     }
     for (const guidance of runbook.guidance.filter((g) => g.procedure === procedure.id)) {
       out.push(`  ↳ ${guidance.kind}: ${guidance.items.join('; ')}`);
@@ -41,7 +41,7 @@ export function formatOutline(runbook: Runbook, options: OutlineOptions = { colo
     out.push('');
   }
   const loose = runbook.criteria.filter((c) => c.procedure === null);
-  if (loose.length) out.push(paint(1, 'Criteria'), ...loose.map((c) => `  ✓ ${c.text}`), '');
+  if (loose.length) out.push(paint(1, 'Criteria'), ...loose.map((c) => `  ${markCriterion(c)} ${c.text}`), '');
   if (runbook.variables.length) {
     out.push(paint(1, 'Variables'));
     for (const v of runbook.variables) {
@@ -79,4 +79,9 @@ function summarize(runbook: Runbook): string {
   const blocking = runbook.cells.filter((c) => c.blocking).length;
   const inputs = runbook.variables.filter((v) => v.role === 'input').length;
   return `${formatCount(runbook.procedures.length, 'procedure')} · ${formatCount(runbook.steps.length, 'step')} · ${formatCount(executable, 'executable cell')} (${runbook.cells.length - executable} reference) · ${destructive} destructive · ${blocking} blocking · ${formatCount(runbook.criteria.length, 'criterion', 'criteria')} · ${formatCount(inputs, 'input')}`;
+}
+
+/** A manual criterion waits for a person's judgement: a neutral ☐, not ✓ before anyone judged it. A bound check keeps ✓. */
+function markCriterion(criterion: Criterion): string {
+  return criterion.check ? '✓' : '☐';
 }

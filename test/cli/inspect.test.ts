@@ -69,6 +69,9 @@ describe('litops inspect', () => {
     const result = await runLitops(['inspect', path]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('1 procedure · 1 step · 1 executable cell (0 reference) · 0 destructive · 0 blocking · 1 criterion · 1 input\n');
+    // Nobody has judged the manual criterion yet: a neutral mark, not ✓.
+    expect(result.stdout).toContain('  ☐ criterion: The output looks right  [manual]\n');
+    expect(result.stdout).not.toMatch(/✓ criterion: The output looks right/);
   });
 
   it('reads an empty file', async () => {
