@@ -1,6 +1,7 @@
 import type { RunEvent } from '../../model/events.js';
 import type { Runbook } from '../../model/runbook.js';
 import { formatDurationMs } from './format-duration.js';
+import { formatCount } from '../../model/format-count.js';
 
 /** Options of {@link createConsoleReporter}. */
 export interface ConsoleReporterOptions {
@@ -30,7 +31,7 @@ export function createConsoleReporter(options: ConsoleReporterOptions): (event: 
   return (event) => {
     switch (event.type) {
       case 'run.start':
-        out(`${paint(1, runbook.title)}  ${paint(2, `run ${event.runId} · ${event.plan.length} cells · ${event.user}@${event.host}`)}`);
+        out(`${paint(1, runbook.title)}  ${paint(2, `run ${event.runId} · ${formatCount(event.plan.length, 'cell')} · ${event.user}@${event.host}`)}`);
         break;
       case 'target.open': {
         const { target } = event;
