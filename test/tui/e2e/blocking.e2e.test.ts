@@ -16,7 +16,7 @@ const dirs: string[] = [];
 
 afterEach(async () => {
   await Promise.all(sessions.splice(0).map((session) => session.kill()));
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })));
 });
 
 async function waitForExit(session: TmuxSession, timeoutMs = 15_000): Promise<number> {

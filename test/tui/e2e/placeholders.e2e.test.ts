@@ -21,7 +21,7 @@ const dirs: string[] = [];
 
 afterEach(async () => {
   await Promise.all(sessions.splice(0).map((session) => session.kill()));
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })));
 });
 
 /** A corpus runbook's path; fails (never skips) when the corpus is missing. */

@@ -14,7 +14,7 @@ const sessions: TmuxSession[] = [];
 const dirs: string[] = [];
 afterEach(async () => {
   await Promise.all(sessions.splice(0).map((session) => session.kill()));
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })));
 });
 
 const RUNBOOK = `# Health

@@ -19,7 +19,7 @@ const dirs: string[] = [];
 
 afterEach(async () => {
   await Promise.all(sessions.splice(0).map((session) => session.kill()));
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })));
 });
 
 /** A working directory with a signing key and an editor script that rewrites the cell. */
