@@ -252,3 +252,14 @@ export async function startTmux(command: string, options: StartTmuxOptions = {})
   };
   return session;
 }
+
+/** Polls until the command in the session has ended and returns its status; throws with the screen after `timeoutMs`. */
+export async function waitForExit(session: TmuxSession, timeoutMs = 15_000): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const status = await session.exitStatus();
+    if (status !== null) return status;
+    if (Date.now() - started > timeoutMs) throw new Error(`still running:\n${await session.capture()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

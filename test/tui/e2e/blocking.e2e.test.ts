@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { requireTmux, startTmux, type TmuxSession } from '../../support/tmux.js';
+import { requireTmux, startTmux, type TmuxSession, waitForExit } from '../../support/tmux.js';
 
 const run = promisify(execFile);
 const ROOT = new URL('../../../', import.meta.url).pathname;
@@ -18,16 +18,6 @@ afterEach(async () => {
   await Promise.all(sessions.splice(0).map((session) => session.kill()));
   await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })));
 });
-
-async function waitForExit(session: TmuxSession, timeoutMs = 15_000): Promise<number> {
-  const started = Date.now();
-  for (;;) {
-    const status = await session.exitStatus();
-    if (status !== null) return status;
-    if (Date.now() - started > timeoutMs) throw new Error(`still running:\n${await session.capture()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('a blocking cell in the terminal UI (tmux)', () => {
   it('tail -f gets the terminal and says how to leave; lines appear live; Ctrl-C ends it as done; the run goes on, finishes and verifies', async (context) => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { requireTmux, startTmux, type TmuxSession } from '../../support/tmux.js';
+import { requireTmux, startTmux, type TmuxSession, waitForExit } from '../../support/tmux.js';
 
 const run = promisify(execFile);
 const ROOT = new URL('../../../', import.meta.url).pathname;
@@ -54,16 +54,6 @@ async function start(command: string, dir: string, env: Record<string, string>):
   const session = await startTmux(command, { cwd: dir, env, cols: 100, rows: 30 });
   sessions.push(session);
   return session;
-}
-
-async function waitForExit(session: TmuxSession, timeoutMs = 15_000): Promise<number> {
-  const started = Date.now();
-  for (;;) {
-    const status = await session.exitStatus();
-    if (status !== null) return status;
-    if (Date.now() - started > timeoutMs) throw new Error(`still running:\n${await session.capture()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /**

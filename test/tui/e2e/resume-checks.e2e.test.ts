@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runLitops } from '../../cli/run-litops.js';
-import { requireTmux, startTmux, type TmuxSession } from '../../support/tmux.js';
+import { requireTmux, startTmux, type TmuxSession, waitForExit } from '../../support/tmux.js';
 
 const run = promisify(execFile);
 const BIN = join(new URL('../../../', import.meta.url).pathname, 'bin/litops.js');
@@ -43,16 +43,6 @@ const RUNBOOK = `# Health
 `;
 
 const ANSWERS = 'criteria:\n  daily-check/someone-read-the-dashboard:\n    result: pass\n    note: read by the pipeline\n';
-
-async function waitForExit(session: TmuxSession, timeoutMs = 15_000): Promise<number> {
-  const started = Date.now();
-  for (;;) {
-    const status = await session.exitStatus();
-    if (status !== null) return status;
-    if (Date.now() - started > timeoutMs) throw new Error(`still running:\n${await session.capture()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('quit in the terminal UI, then resume unattended (tmux)', () => {
   it('a check whose cell passed before the quit is evaluated on resume: exit 0, and the report says the operator quit and the check passed', async (context) => {
